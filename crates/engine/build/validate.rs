@@ -1,0 +1,298 @@
+//! Checks on the data beyond its shape: counts, ranges, order, links and numbers.
+
+use crate::check;
+use crate::model::*;
+
+pub type Report<'a> = &'a mut dyn FnMut(&str, String);
+
+fn check_text(t: &TextIn, field: &str, report: Report) {
+    for (lang, value) in [("en", &t.en), ("es", &t.es)] {
+        if let Err(why) = check::text(value, 2000) {
+            report(&format!("{field}.{lang}"), why);
+        }
+    }
+}
+
+/// Scores must run one way: the order the options are shown in is the order of
+/// the paper form, and a shuffled scale is far more likely a typo than a design.
+fn check_options(options: &[ChoiceIn], field: &str, report: Report) {
+    if options.len() < 2 {
+        report(
+            field,
+            format!("{} options; at least 2 are needed", options.len()),
+        );
+    }
+    let up = options.windows(2).all(|w| w[0].score < w[1].score);
+    let down = options.windows(2).all(|w| w[0].score > w[1].score);
+    if !up && !down {
+        let scores: Vec<_> = options.iter().map(|o| o.score.to_string()).collect();
+        report(
+            field,
+            format!(
+                "option scores are out of order ({}); they must strictly rise or strictly fall",
+                scores.join(", ")
+            ),
+        );
+    }
+    for (i, o) in options.iter().enumerate() {
+        check_text(&o.label, &format!("{field}[{i}].label"), report);
+    }
+}
+
+fn is_snake_case(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+impl InstrumentFile {
+    pub fn check(&self, expected_id: &str, report: Report) {
+        if self.id != expected_id {
+            report(
+                "id",
+                format!(
+                    "is `{}`, but the file is named for `{expected_id}`",
+                    self.id
+                ),
+            );
+        }
+        if let Err(why) = check::text(&self.short_name, 40) {
+            report("short_name", why);
+        }
+        for (t, field) in [
+            (&self.title, "title"),
+            (&self.topic, "topic"),
+            (&self.credit, "credit"),
+            (&self.stem, "stem"),
+        ] {
+            check_text(t, field, report);
+        }
+        if self.sources.is_empty() {
+            report(
+                "sources",
+                "is empty; cite at least the validation paper".into(),
+            );
+        }
+        check_options(&self.options, "options", report);
+        if self.items.is_empty() || self.items.len() > 64 {
+            report(
+                "items",
+                format!("{} items; 1 to 64 are supported", self.items.len()),
+            );
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            check_text(item, &format!("items[{i}]"), report);
+        }
+        let top = self.options.iter().map(|o| o.score).max().unwrap_or(0);
+        let has_score = |v: u8| self.options.iter().any(|o| o.score == v);
+        let s = &self.scoring;
+        let max = top as usize * self.items.len();
+        if s.max as usize != max {
+            report(
+                "scoring.max",
+                format!(
+                    "is {}, but {} items scored 0-{top} total {max}",
+                    s.max,
+                    self.items.len()
+                ),
+            );
+        }
+        if s.positive_at == 0 || s.positive_at > s.max {
+            report(
+                "scoring.positive_at",
+                format!("is {}; it must be within 1..={}", s.positive_at, s.max),
+            );
+        }
+        if s.consider_at == 0 || s.consider_at >= s.positive_at {
+            report(
+                "scoring.consider_at",
+                format!(
+                    "is {}; it must be within 1..{}",
+                    s.consider_at, s.positive_at
+                ),
+            );
+        }
+        self.check_bands(report);
+        match (s.crisis_item, s.crisis_at) {
+            (None, None) => {}
+            (Some(item), Some(at)) => {
+                if item == 0 || item as usize > self.items.len() {
+                    report(
+                        "scoring.crisis_item",
+                        format!("is {item}; items are numbered 1..={}", self.items.len()),
+                    );
+                }
+                if at == 0 || !has_score(at) {
+                    report(
+                        "scoring.crisis_at",
+                        format!("is {at}; it must be a non-zero option score"),
+                    );
+                }
+            }
+            _ => report("scoring", "crisis_item and crisis_at go together".into()),
+        }
+        if let Some(sc) = &self.screener {
+            if sc.items == 0 || sc.items as usize >= self.items.len() {
+                report(
+                    "screener.items",
+                    format!("is {}; it must be within 1..{}", sc.items, self.items.len()),
+                );
+            }
+            let sc_max = top * sc.items;
+            if sc.positive_at == 0 || sc.positive_at > sc_max {
+                report(
+                    "screener.positive_at",
+                    format!("is {}; it must be within 1..={sc_max}", sc.positive_at),
+                );
+            }
+            if let Err(why) = check::text(&sc.short_name, 40) {
+                report("screener.short_name", why);
+            }
+        }
+        if let Some(g) = &self.gate {
+            if !is_snake_case(&g.key) {
+                report("gate.key", format!("`{}` is not snake_case", g.key));
+            }
+            check_options(&g.options, "gate.options", report);
+            if !g.options.iter().any(|o| o.score == g.continue_when) {
+                report(
+                    "gate.continue_when",
+                    format!("{} is not one of the gate's option scores", g.continue_when),
+                );
+            }
+            for (t, field) in [(&g.intro, "gate.intro"), (&g.text, "gate.text")] {
+                check_text(t, field, report);
+            }
+            for (i, e) in g.examples.iter().enumerate() {
+                check_text(e, &format!("gate.examples[{i}]"), report);
+            }
+        }
+        if let Some(f) = &self.follow_up {
+            if !is_snake_case(&f.key) {
+                report("follow_up.key", format!("`{}` is not snake_case", f.key));
+            }
+            if f.asked_when != "any_item_above_zero" {
+                report(
+                    "follow_up.asked_when",
+                    format!(
+                        "`{}` is not supported; the engine knows `any_item_above_zero`",
+                        f.asked_when
+                    ),
+                );
+            }
+            check_options(&f.options, "follow_up.options", report);
+            check_text(&f.text, "follow_up.text", report);
+        }
+    }
+
+    /// Bands are either absent or tile 0..=max with no gap and no overlap, so every
+    /// total has exactly one band.
+    fn check_bands(&self, report: Report) {
+        let bands = &self.scoring.bands;
+        let mut next = 0u16;
+        for (i, b) in bands.iter().enumerate() {
+            if !is_snake_case(&b.id) {
+                report(
+                    &format!("scoring.bands[{i}].id"),
+                    format!("`{}` is not snake_case", b.id),
+                );
+            }
+            if u16::from(b.min) != next || b.max < b.min {
+                report(
+                    &format!("scoring.bands[{i}]"),
+                    format!("is {}..={}; bands must tile 0..={} in order, this one should start at {next}", b.min, b.max, self.scoring.max),
+                );
+            }
+            next = u16::from(b.max) + 1;
+        }
+        if !bands.is_empty() && next != u16::from(self.scoring.max) + 1 {
+            report(
+                "scoring.bands",
+                format!(
+                    "end at {}, not at the maximum {}",
+                    next - 1,
+                    self.scoring.max
+                ),
+            );
+        }
+    }
+}
+
+impl CrisisFile {
+    pub fn check(&self, report: Report) {
+        if self.regions.is_empty() {
+            report("regions", "is empty".into());
+        }
+        for (i, r) in self.regions.iter().enumerate() {
+            let at = format!("regions[{i}]");
+            if r.code.len() != 2 || !r.code.chars().all(|c| c.is_ascii_uppercase()) {
+                report(
+                    &format!("{at}.code"),
+                    format!("`{}` is not an upper-case ISO 3166-1 alpha-2 code", r.code),
+                );
+            }
+            if self.regions[..i].iter().any(|o| o.code == r.code) {
+                report(&format!("{at}.code"), format!("`{}` appears twice", r.code));
+            }
+            check_text(&r.name, &format!("{at}.name"), report);
+            if r.sources.is_empty() {
+                report(
+                    &format!("{at}.sources"),
+                    "is empty; say where the numbers come from".into(),
+                );
+            }
+            for (j, s) in r.sources.iter().enumerate() {
+                if let Err(why) = check::url(s) {
+                    report(&format!("{at}.sources[{j}]"), why);
+                }
+            }
+            if let Err(why) = check::phone(&r.emergency.number) {
+                report(&format!("{at}.emergency.number"), why);
+            }
+            check_text(&r.emergency.label, &format!("{at}.emergency.label"), report);
+            if let Some(note) = &r.emergency.note {
+                check_text(note, &format!("{at}.emergency.note"), report);
+            }
+            for (j, res) in r.resources.iter().enumerate() {
+                let at = format!("{at}.resources[{j}]");
+                check_text(&res.name, &format!("{at}.name"), report);
+                if res.phone.is_none() && res.sms.is_none() && res.url.is_none() {
+                    report(&at, "has none of phone, sms, url".into());
+                }
+                let numbers = [
+                    (&res.phone, &res.phone_display, "phone"),
+                    (&res.sms, &res.sms_display, "sms"),
+                ];
+                for (value, display, field) in numbers {
+                    if let Some(Err(why)) = value.as_deref().map(check::phone) {
+                        report(&format!("{at}.{field}"), why);
+                    }
+                    // Dialable strings are digits only, so a `tel:`/`sms:` link needs no cleaning.
+                    if value
+                        .as_deref()
+                        .is_some_and(|v| !v.chars().all(|c| c.is_ascii_digit() || c == '+'))
+                    {
+                        report(&format!("{at}.{field}"), "must be dialable: digits (and a leading +) only; put the grouping in the _display field".into());
+                    }
+                    if let Some(Err(why)) = display.as_deref().map(check::phone) {
+                        report(&format!("{at}.{field}_display"), why);
+                    }
+                    if value.is_some() != display.is_some() {
+                        report(
+                            &format!("{at}.{field}_display"),
+                            format!("must be given exactly when {field} is"),
+                        );
+                    }
+                }
+                if let Some(Err(why)) = res.url.as_deref().map(check::url) {
+                    report(&format!("{at}.url"), why);
+                }
+                for (value, field) in [(&res.hours, "hours"), (&res.note, "note")] {
+                    if let Some(t) = value {
+                        check_text(t, &format!("{at}.{field}"), report);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Checks of single values, shared by the JSON and attribute readers so that a value
+//! means the same and fails the same way in either.
+
+use super::check::{self, quote};
+use super::suggest::{hint, list};
+use super::{Emit, Problems};
+use crate::crisis::regions;
+use crate::flow::Mode;
+use crate::instrument::InstrumentId;
+use crate::lang::Lang;
+
+pub fn text(value: &str, max: usize) -> Result<String, String> {
+    check::text(value, max).map(|()| value.trim().to_owned())
+}
+
+pub fn url(value: &str) -> Result<String, String> {
+    if value.chars().count() > super::MAX_URL {
+        return Err(format!("is longer than {} characters", super::MAX_URL));
+    }
+    check::url(value).map(|()| value.to_owned())
+}
+
+pub fn phone(value: &str) -> Result<String, String> {
+    check::text(value, super::MAX_PHONE)?;
+    let value = value.trim();
+    check::phone(value).map(|()| value.to_owned())
+}
+
+fn keyword<T: Copy>(value: &str, known: &[(&'static str, T)], what: &str) -> Result<T, String> {
+    if let Some(&(_, t)) = known.iter().find(|(k, _)| *k == value) {
+        return Ok(t);
+    }
+    let names: Vec<&'static str> = known.iter().map(|(k, _)| *k).collect();
+    Err(format!(
+        "{} is not a known {what}; allowed: {}{}",
+        quote(value),
+        list(&names),
+        hint(value, &names)
+    ))
+}
+
+pub fn instrument(value: &str) -> Result<InstrumentId, String> {
+    let known = InstrumentId::ALL.map(|i| (i.as_str(), i));
+    keyword(value, &known, "instrument")
+}
+
+pub fn mode(value: &str) -> Result<Mode, String> {
+    keyword(
+        value,
+        &[("full", Mode::Full), ("adaptive", Mode::Adaptive)],
+        "mode",
+    )
+}
+
+pub fn resume(value: &str) -> Result<bool, String> {
+    keyword(
+        value,
+        &[("session", true), ("off", false)],
+        "resume setting",
+    )
+}
+
+pub fn emit(value: &str) -> Result<Emit, String> {
+    let known = [Emit::None, Emit::Level, Emit::Scores].map(|e| (e.as_str(), e));
+    keyword(value, &known, "emit setting")
+}
+
+pub fn lang(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| {
+        let codes = Lang::ALL.map(Lang::code);
+        format!(
+            "{} is not a supported language; allowed: {} (a region such as `es-MX` is fine)",
+            quote(value),
+            list(&codes)
+        )
+    })
+}
+
+pub fn region(value: &str) -> Result<&'static str, String> {
+    crate::crisis::region(value).map(|r| r.code).ok_or_else(|| {
+        let codes: Vec<&str> = regions().iter().map(|r| r.code).collect();
+        let uk = if value.eq_ignore_ascii_case("UK") { "; the United Kingdom is `GB`" } else { "" };
+        format!(
+            "{} is not a region with crisis resources; allowed: {}{uk}; or give crisisResources instead",
+            quote(value),
+            list(&codes)
+        )
+    })
+}
+
+/// Checks a list of instrument ids read from `entries` (field path, value) and
+/// returns it if every entry is good; duplicates point at the second mention.
+pub fn instruments(
+    entries: &[(String, &str)],
+    list_field: &str,
+    problems: &mut Problems,
+) -> Option<Vec<InstrumentId>> {
+    if entries.is_empty() {
+        let ids = InstrumentId::ALL.map(InstrumentId::as_str);
+        problems.add(
+            list_field,
+            format!("is empty; list at least one of {}", list(&ids)),
+        );
+        return None;
+    }
+    if entries.len() > super::MAX_INSTRUMENT_ENTRIES {
+        problems.add(
+            list_field,
+            format!(
+                "has {} entries; there are only {} instruments",
+                entries.len(),
+                InstrumentId::ALL.len()
+            ),
+        );
+        return None;
+    }
+    let mut ids: Vec<(InstrumentId, &str)> = Vec::new();
+    let mut ok = true;
+    for (field, value) in entries {
+        match instrument(value) {
+            Ok(id) => {
+                if let Some((_, first)) = ids.iter().find(|(seen, _)| *seen == id) {
+                    let place = if *first == field.as_str() {
+                        String::new()
+                    } else {
+                        format!(" (first at {first})")
+                    };
+                    problems.add(
+                        field,
+                        format!("`{id}` is listed twice{place}; list each instrument once"),
+                    );
+                    ok = false;
+                } else {
+                    ids.push((id, field));
+                }
+            }
+            Err(why) => {
+                problems.add(field, why);
+                ok = false;
+            }
+        }
+    }
+    ok.then(|| ids.into_iter().map(|(id, _)| id).collect())
+}

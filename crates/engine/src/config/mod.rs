@@ -1,0 +1,191 @@
+//! A clinic's configuration: one typed [`Config`], read from an optional JSON object
+//! and the embedding element's attributes, with every problem reported at once.
+//!
+//! Limits on strings are counted in characters and documented in docs/scoring.md:
+//! they keep a mistaken paste from reshaping the widget, not a security boundary
+//! (the UI shows every string as text, never as markup).
+
+mod attrs;
+mod check;
+mod fields;
+mod json;
+mod suggest;
+
+use core::fmt;
+
+use crate::flow::Mode;
+use crate::instrument::InstrumentId;
+use crate::lang::Lang;
+
+pub(crate) const MAX_NAME: usize = 100;
+pub(crate) const MAX_LABEL: usize = 60;
+pub(crate) const MAX_URL: usize = 2000;
+pub(crate) const MAX_PHONE: usize = 30;
+pub(crate) const MAX_HOURS: usize = 100;
+pub(crate) const MAX_RESOURCES: usize = 10;
+/// More entries than this cannot be a list of distinct instruments; checking each
+/// of a huge list would only bury the one useful problem.
+pub(crate) const MAX_INSTRUMENT_ENTRIES: usize = 16;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Non-empty, no duplicates, in the order they are asked.
+    pub instruments: Vec<InstrumentId>,
+    pub mode: Mode,
+    /// `None`: the widget decides from the page or the browser.
+    pub lang: Option<Lang>,
+    pub clinic_name: Option<String>,
+    pub booking: Option<Booking>,
+    pub crisis: Crisis,
+    /// Keep answers in `sessionStorage` so a reload resumes.
+    pub resume: bool,
+    pub emit: Emit,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            instruments: InstrumentId::ALL.to_vec(),
+            mode: Mode::Full,
+            lang: None,
+            clinic_name: None,
+            booking: None,
+            crisis: Crisis::Region("US"),
+            resume: true,
+            emit: Emit::None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Booking {
+    pub url: String,
+    pub label: Option<String>,
+}
+
+/// Where the crisis panel sends visitors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Crisis {
+    /// A code of [`crate::regions`], in its canonical upper case.
+    Region(&'static str),
+    /// The clinic's own list, non-empty.
+    Custom(Vec<CrisisResource>),
+}
+
+/// A clinic's own crisis resource; at least one of `phone`, `sms`, `url`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrisisResource {
+    pub name: String,
+    pub phone: Option<String>,
+    pub sms: Option<String>,
+    pub url: Option<String>,
+    pub hours: Option<String>,
+}
+
+/// What the widget's completion event carries; results stay on the visitor's device
+/// unless a clinic asks for them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Emit {
+    /// The event says only that the visitor finished.
+    #[default]
+    None,
+    Level,
+    Scores,
+}
+
+impl Emit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Emit::None => "none",
+            Emit::Level => "level",
+            Emit::Scores => "scores",
+        }
+    }
+}
+
+/// One thing wrong with a configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// `bookingUrl`, `crisisResources[1].phone`, `instruments[2]`, `config` for the
+    /// document as a whole, or an attribute's name (`booking-url`).
+    pub field: String,
+    /// What was found and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+/// What was read so far; attributes overwrite what the JSON set.
+#[derive(Default)]
+pub(crate) struct Draft {
+    pub instruments: Option<Vec<InstrumentId>>,
+    pub mode: Option<Mode>,
+    pub lang: Option<Lang>,
+    pub clinic_name: Option<String>,
+    pub booking_url: Option<String>,
+    pub booking_label: Option<String>,
+    /// Where the label came from, to point a problem at it.
+    pub booking_label_field: &'static str,
+    pub crisis: Option<Crisis>,
+    pub resume: Option<bool>,
+    pub emit: Option<Emit>,
+}
+
+#[derive(Default)]
+pub(crate) struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+}
+
+impl Config {
+    /// Reads the clinic's configuration: `json` (an object, keys in camelCase) and
+    /// then `attributes` (kebab-case, as on the element), which override it.
+    /// Returns every problem found, each with its field path, or the config.
+    ///
+    /// Attributes the engine does not know are ignored unless they look like a typo
+    /// of one it does (`clinic-nme`), because the element also carries `class`,
+    /// `id`, `style` and the widget's own attributes.
+    pub fn parse(json: Option<&str>, attributes: &[(&str, &str)]) -> Result<Config, Vec<Problem>> {
+        let mut draft = Draft::default();
+        let mut problems = Problems::default();
+        if let Some(text) = json {
+            json::read(text, &mut draft, &mut problems);
+        }
+        attrs::read(attributes, &mut draft, &mut problems);
+        if draft.booking_label.is_some() && draft.booking_url.is_none() {
+            problems.add(
+                draft.booking_label_field,
+                "a booking label is given without a booking URL; add bookingUrl (or booking-url) or remove the label",
+            );
+        }
+        if !problems.0.is_empty() {
+            return Err(problems.0);
+        }
+        let defaults = Config::default();
+        Ok(Config {
+            instruments: draft.instruments.unwrap_or(defaults.instruments),
+            mode: draft.mode.unwrap_or(defaults.mode),
+            lang: draft.lang,
+            clinic_name: draft.clinic_name,
+            booking: draft.booking_url.map(|url| Booking {
+                url,
+                label: draft.booking_label,
+            }),
+            crisis: draft.crisis.unwrap_or(defaults.crisis),
+            resume: draft.resume.unwrap_or(defaults.resume),
+            emit: draft.emit.unwrap_or(defaults.emit),
+        })
+    }
+}

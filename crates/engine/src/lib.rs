@@ -1,0 +1,41 @@
+//! The questionnaire engine behind selfcheck: instrument data (PHQ-9, GAD-7,
+//! PC-PTSD-5), the order of questions and its branches, exact scoring, the
+//! recommendation level, crisis resources, and validation of a clinic's
+//! configuration.
+//!
+//! It is pure Rust and must stay so: no yew, web-sys, js-sys or wasm-bindgen (a
+//! test runs `cargo tree` to hold that line), so the widget, the command-line
+//! scorer and native tests all share one implementation. It ships inside the
+//! widget's wasm, so it stays lean too: serde and serde_json only, no regex, url or
+//! date crates. Instrument and crisis data are turned into `static` tables by
+//! `build.rs`; nothing is parsed at run time except a clinic's configuration and
+//! stored answers.
+//!
+//! The engine never produces HTML and never words advice for visitors: it returns
+//! structured results and levels; the UI owns the wording. Every string from a
+//! configuration is data, to be shown as text.
+//!
+//! Branching (PC-PTSD-5 exposure, the PHQ-9 difficulty question, adaptive
+//! PHQ-2/GAD-2 expansion) lives only in [`steps`]; a UI asks the engine what comes
+//! next instead of re-implementing it.
+
+mod answers;
+mod config;
+mod crisis;
+mod flow;
+mod instrument;
+mod lang;
+mod scoring;
+
+pub use answers::{AnswerError, Answers, Part, Question};
+pub use config::{Booking, Config, Crisis, CrisisResource, Emit, Problem};
+pub use crisis::{region, regions, Emergency, Region, RegionResource};
+pub use flow::{crisis_raised, is_complete, next_unanswered, prune, raises_crisis, steps, Mode};
+pub use instrument::{
+    instrument, Band, Choice, CrisisRule, FollowUp, Gate, Instrument, InstrumentId, Scoring,
+    Screener,
+};
+pub use lang::{Lang, Text};
+pub use scoring::{
+    level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, Report, Screen,
+};

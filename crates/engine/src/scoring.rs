@@ -1,0 +1,327 @@
+//! Totals, bands, positive screens, flags and the recommendation level.
+//! docs/scoring.md cites the source of every number the data files carry.
+
+use core::fmt;
+
+use serde::Serialize;
+
+use crate::answers::{Answers, Part, Question};
+use crate::flow::{steps, Mode};
+use crate::instrument::{instrument, InstrumentId};
+
+/// Whether the full instrument or only its short form was scored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    Full,
+    /// Adaptive mode, PHQ-2/GAD-2 below its cut-point: the total is the short form's,
+    /// there is no band, and the rest (PHQ-9 item 9 included) was not asked.
+    ScreenerNegative,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// The instrument's crisis item reached its threshold (PHQ-9 item 9 ≥ 1).
+    SelfHarm,
+}
+
+/// The recommendation; declared from lowest to highest so that `max` picks the one
+/// that wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    NotIndicated,
+    Consider,
+    Recommended,
+    Urgent,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::NotIndicated => "not_indicated",
+            Level::Consider => "consider",
+            Level::Recommended => "recommended",
+            Level::Urgent => "urgent",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InstrumentResult {
+    pub id: InstrumentId,
+    /// Item scores in item order, as far as they were asked.
+    pub answers: Vec<u8>,
+    /// The gate's answer (PC-PTSD-5 exposure), for instruments that have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exposure: Option<bool>,
+    /// The follow-up's answer (PHQ-9 difficulty): reported, never scored.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub difficulty: Option<u8>,
+    pub total: u8,
+    /// The highest possible `total` for what was scored (6 for a PHQ-2).
+    pub max: u8,
+    pub screen: Screen,
+    pub band: Option<&'static str>,
+    pub positive: bool,
+    pub flags: Vec<Flag>,
+}
+
+impl InstrumentResult {
+    /// This instrument's own level; the report's level is the highest of these.
+    pub fn level(&self) -> Level {
+        let inst = instrument(self.id);
+        if self.flags.contains(&Flag::SelfHarm) {
+            Level::Urgent
+        } else if self.positive {
+            Level::Recommended
+        } else if self.screen == Screen::Full && self.total >= inst.scoring.consider_at {
+            Level::Consider
+        } else {
+            Level::NotIndicated
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub results: Vec<InstrumentResult>,
+    pub level: Level,
+}
+
+impl Report {
+    pub fn from_results(results: Vec<InstrumentResult>) -> Report {
+        let level = level(&results);
+        Report { results, level }
+    }
+}
+
+/// Scored questions still without an answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incomplete {
+    pub missing: Vec<Question>,
+}
+
+impl fmt::Display for Incomplete {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unanswered: ")?;
+        for (i, q) in self.missing.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{q}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Incomplete {}
+
+/// The highest level any result calls for; `NotIndicated` for none.
+pub fn level(results: &[InstrumentResult]) -> Level {
+    results
+        .iter()
+        .map(InstrumentResult::level)
+        .max()
+        .unwrap_or(Level::NotIndicated)
+}
+
+/// Scores the instruments in the order given. Answers to questions outside
+/// [`steps`] are ignored; follow-ups are not required, since they are never scored.
+pub fn score(
+    instruments: &[InstrumentId],
+    mode: Mode,
+    answers: &Answers,
+) -> Result<Report, Incomplete> {
+    let mut results = Vec::with_capacity(instruments.len());
+    let mut missing = Vec::new();
+    for &id in instruments {
+        match score_instrument(id, mode, answers) {
+            Ok(r) => results.push(r),
+            Err(e) => missing.extend(e.missing),
+        }
+    }
+    if missing.is_empty() {
+        Ok(Report::from_results(results))
+    } else {
+        Err(Incomplete { missing })
+    }
+}
+
+/// Scores one instrument; [`Report::from_results`] combines several, for callers
+/// (like the scorer) whose mode differs per instrument.
+pub fn score_instrument(
+    id: InstrumentId,
+    mode: Mode,
+    answers: &Answers,
+) -> Result<InstrumentResult, Incomplete> {
+    let inst = instrument(id);
+    let asked = steps(&[id], mode, answers);
+    let missing: Vec<Question> = asked
+        .iter()
+        .copied()
+        .filter(|&q| q.part != Part::FollowUp && answers.get(q).is_none())
+        .collect();
+    if !missing.is_empty() {
+        return Err(Incomplete { missing });
+    }
+    let values: Vec<u8> = asked
+        .iter()
+        .filter(|q| matches!(q.part, Part::Item(_)))
+        .filter_map(|&q| answers.get(q))
+        .collect();
+    let exposure = inst
+        .gate
+        .as_ref()
+        .map(|g| answers.get(Question::new(id, Part::Gate)) == Some(g.continue_when));
+    let difficulty = asked
+        .iter()
+        .find(|q| q.part == Part::FollowUp)
+        .and_then(|&q| answers.get(q));
+    let total: u8 = values.iter().sum();
+    let flags = match &inst.scoring.crisis {
+        Some(rule)
+            if values
+                .get(usize::from(rule.item))
+                .is_some_and(|&v| v >= rule.at) =>
+        {
+            vec![Flag::SelfHarm]
+        }
+        _ => Vec::new(),
+    };
+    let full = exposure == Some(false) || values.len() == inst.items.len();
+    let result = match (&inst.screener, full) {
+        (Some(screener), false) => InstrumentResult {
+            max: screener.items * inst.top_score(),
+            screen: Screen::ScreenerNegative,
+            band: None,
+            positive: false,
+            ..base(id, values, exposure, difficulty, total, flags)
+        },
+        _ => InstrumentResult {
+            max: inst.scoring.max,
+            screen: Screen::Full,
+            band: if exposure == Some(false) {
+                None
+            } else {
+                inst.band(total).map(|b| b.id)
+            },
+            positive: total >= inst.scoring.positive_at,
+            ..base(id, values, exposure, difficulty, total, flags)
+        },
+    };
+    Ok(result)
+}
+
+fn base(
+    id: InstrumentId,
+    answers: Vec<u8>,
+    exposure: Option<bool>,
+    difficulty: Option<u8>,
+    total: u8,
+    flags: Vec<Flag>,
+) -> InstrumentResult {
+    InstrumentResult {
+        id,
+        answers,
+        exposure,
+        difficulty,
+        total,
+        max: 0,
+        screen: Screen::Full,
+        band: None,
+        positive: false,
+        flags,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use InstrumentId::*;
+
+    fn with_items(id: InstrumentId, values: &[u8]) -> Answers {
+        let mut a = Answers::new();
+        for (i, &v) in values.iter().enumerate() {
+            a.set(Question::new(id, Part::Item(i as u8)), v).unwrap();
+        }
+        a
+    }
+
+    #[test]
+    fn item_nine_above_zero_is_urgent_whatever_the_total() {
+        let r = score(
+            &[Phq9],
+            Mode::Full,
+            &with_items(Phq9, &[0, 0, 0, 0, 0, 0, 0, 0, 1]),
+        )
+        .unwrap();
+        assert_eq!(r.level, Level::Urgent);
+        assert_eq!(r.results[0].flags, [Flag::SelfHarm]);
+        assert_eq!(r.results[0].band, Some("minimal"));
+    }
+
+    #[test]
+    fn a_missing_item_makes_the_report_incomplete_naming_it() {
+        let err = score(&[Gad7], Mode::Full, &with_items(Gad7, &[0, 0, 0])).unwrap_err();
+        assert_eq!(err.missing.len(), 4);
+        assert_eq!(
+            err.to_string(),
+            "unanswered: gad7 item 4, gad7 item 5, gad7 item 6, gad7 item 7"
+        );
+    }
+
+    #[test]
+    fn an_unanswered_difficulty_does_not_block_scoring() {
+        let r = score(
+            &[Phq9],
+            Mode::Full,
+            &with_items(Phq9, &[2, 1, 1, 1, 1, 1, 1, 1, 1]),
+        )
+        .unwrap();
+        assert_eq!(r.results[0].difficulty, None);
+        assert_eq!(r.results[0].band, Some("moderate"));
+    }
+
+    #[test]
+    fn a_negative_phq2_is_reported_without_band_and_never_considers() {
+        let r = score(&[Phq9], Mode::Adaptive, &with_items(Phq9, &[1, 1])).unwrap();
+        let p = &r.results[0];
+        assert_eq!(
+            (p.total, p.max, p.screen, p.band),
+            (2, 6, Screen::ScreenerNegative, None)
+        );
+        assert_eq!(r.level, Level::NotIndicated);
+    }
+
+    #[test]
+    fn exposure_no_scores_zero_and_negative() {
+        let mut a = Answers::new();
+        a.set(Question::new(Pcptsd5, Part::Gate), 0).unwrap();
+        let r = score(&[Pcptsd5], Mode::Full, &a).unwrap();
+        let p = &r.results[0];
+        assert_eq!(
+            (p.total, p.positive, p.exposure, p.answers.len()),
+            (0, false, Some(false), 0)
+        );
+    }
+
+    #[test]
+    fn results_serialize_in_the_documented_shape() {
+        let r = score(&[Gad7], Mode::Adaptive, &with_items(Gad7, &[0, 1])).unwrap();
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            json,
+            r#"{"results":[{"id":"gad7","answers":[0,1],"total":1,"max":6,"screen":"screener_negative","band":null,"positive":false,"flags":[]}],"level":"not_indicated"}"#
+        );
+    }
+
+    #[test]
+    fn the_highest_level_wins() {
+        assert!(Level::Urgent > Level::Recommended);
+        assert!(Level::Recommended > Level::Consider);
+        assert!(Level::Consider > Level::NotIndicated);
+        assert_eq!(level(&[]), Level::NotIndicated);
+    }
+}

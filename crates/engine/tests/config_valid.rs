@@ -1,0 +1,162 @@
+//! Valid configurations parse to the expected typed config; attributes override JSON.
+
+use selfcheck_engine::{
+    Booking, Config, Crisis, CrisisResource, Emit, InstrumentId::*, Lang, Mode,
+};
+
+#[test]
+fn no_configuration_at_all_gives_the_defaults() {
+    let config = Config::parse(None, &[]).unwrap();
+    assert_eq!(config, Config::default());
+    assert_eq!(config.instruments, [Phq9, Gad7, Pcptsd5]);
+    assert_eq!(config.crisis, Crisis::Region("US"));
+    assert!(config.resume);
+    assert_eq!(
+        (config.mode, config.lang, config.emit),
+        (Mode::Full, None, Emit::None)
+    );
+}
+
+#[test]
+fn an_empty_object_gives_the_defaults() {
+    assert_eq!(Config::parse(Some("{}"), &[]).unwrap(), Config::default());
+}
+
+#[test]
+fn every_json_field_lands_in_its_typed_place() {
+    let json = r#"{
+        "instruments": ["pcptsd5", "phq9"],
+        "mode": "adaptive",
+        "lang": "es-MX",
+        "clinicName": "  Clínica Norte  ",
+        "bookingUrl": "https://clinica.example/citas?from=selfcheck",
+        "bookingLabel": "Pedir cita",
+        "crisisResources": [
+            {"name": "Línea local", "phone": "+1 (555) 010-0000", "hours": "Lunes a viernes"},
+            {"name": "Chat", "url": "https://chat.example", "sms": "741741"}
+        ],
+        "resume": "off",
+        "emit": "scores"
+    }"#;
+    let config = Config::parse(Some(json), &[]).unwrap();
+    assert_eq!(
+        config,
+        Config {
+            instruments: vec![Pcptsd5, Phq9],
+            mode: Mode::Adaptive,
+            lang: Some(Lang::Es),
+            clinic_name: Some("Clínica Norte".into()),
+            booking: Some(Booking {
+                url: "https://clinica.example/citas?from=selfcheck".into(),
+                label: Some("Pedir cita".into()),
+            }),
+            crisis: Crisis::Custom(vec![
+                CrisisResource {
+                    name: "Línea local".into(),
+                    phone: Some("+1 (555) 010-0000".into()),
+                    sms: None,
+                    url: None,
+                    hours: Some("Lunes a viernes".into()),
+                },
+                CrisisResource {
+                    name: "Chat".into(),
+                    phone: None,
+                    sms: Some("741741".into()),
+                    url: Some("https://chat.example".into()),
+                    hours: None,
+                },
+            ]),
+            resume: false,
+            emit: Emit::Scores,
+        }
+    );
+}
+
+#[test]
+fn region_codes_are_read_in_any_case_and_kept_canonical() {
+    let config = Config::parse(Some(r#"{"crisisRegion":"gb"}"#), &[]).unwrap();
+    assert_eq!(config.crisis, Crisis::Region("GB"));
+}
+
+#[test]
+fn mailto_tel_and_loopback_http_are_allowed_booking_links() {
+    for url in [
+        "mailto:desk@clinic.example",
+        "tel:+18005550100",
+        "http://localhost:8080/book",
+        "http://127.0.0.1/",
+        "http://[::1]:3000/",
+    ] {
+        let config = Config::parse(None, &[("booking-url", url)]).unwrap();
+        assert_eq!(config.booking.map(|b| b.url), Some(url.to_string()));
+    }
+}
+
+#[test]
+fn markup_in_strings_is_kept_as_data() {
+    let config = Config::parse(Some(r#"{"clinicName":"<b>Clinic</b> & co"}"#), &[]).unwrap();
+    assert_eq!(config.clinic_name.as_deref(), Some("<b>Clinic</b> & co"));
+}
+
+#[test]
+fn attributes_override_the_json() {
+    let json = r#"{"instruments":["phq9"],"mode":"full","lang":"en","clinicName":"A","bookingUrl":"https://a.example","crisisResources":[{"name":"X","phone":"1"}],"resume":"session","emit":"none"}"#;
+    let attributes = [
+        ("instruments", "gad7, pcptsd5 phq9"),
+        ("mode", "adaptive"),
+        ("lang", "ES"),
+        ("clinic-name", "B"),
+        ("booking-url", "https://b.example"),
+        ("booking-label", "Book"),
+        ("crisis-region", "ie"),
+        ("resume", "off"),
+        ("emit", "level"),
+    ];
+    let config = Config::parse(Some(json), &attributes).unwrap();
+    assert_eq!(
+        config,
+        Config {
+            instruments: vec![Gad7, Pcptsd5, Phq9],
+            mode: Mode::Adaptive,
+            lang: Some(Lang::Es),
+            clinic_name: Some("B".into()),
+            booking: Some(Booking {
+                url: "https://b.example".into(),
+                label: Some("Book".into())
+            }),
+            crisis: Crisis::Region("IE"),
+            resume: false,
+            emit: Emit::Level,
+        }
+    );
+}
+
+#[test]
+fn a_json_label_goes_with_an_attribute_url() {
+    let config = Config::parse(
+        Some(r#"{"bookingLabel":"Book"}"#),
+        &[("booking-url", "https://b.example")],
+    )
+    .unwrap();
+    assert_eq!(
+        config.booking,
+        Some(Booking {
+            url: "https://b.example".into(),
+            label: Some("Book".into())
+        })
+    );
+}
+
+#[test]
+fn foreign_and_unrelated_attributes_are_ignored() {
+    let attributes = [
+        ("class", "x"),
+        ("id", "y"),
+        ("role", "region"),
+        ("data-mode", "z"),
+        ("aria-label", "w"),
+        ("config", "#cfg"),
+        ("src", "x.js"),
+    ];
+    assert_eq!(Config::parse(None, &attributes).unwrap(), Config::default());
+}

@@ -1,0 +1,75 @@
+//! The engine ships inside the widget's wasm and is shared with native tools: it
+//! must never depend on the web stack. `cargo tree` is the ground truth.
+
+use std::process::Command;
+
+#[test]
+fn the_engine_depends_on_no_web_crate() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "tree",
+            "-p",
+            "selfcheck-engine",
+            "-e",
+            "normal",
+            "--target",
+            "all",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tree = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        tree.contains("selfcheck-engine"),
+        "unexpected cargo tree output: {tree}"
+    );
+    let names: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for web in ["wasm-bindgen", "web-sys", "js-sys", "yew", "gloo"] {
+        assert!(
+            !names.iter().any(|n| n.starts_with(web)),
+            "the engine depends on {web}:\n{tree}"
+        );
+    }
+}
+
+#[test]
+fn the_engine_depends_on_serde_and_serde_json_only() {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let output = Command::new(cargo)
+        .args([
+            "tree",
+            "-p",
+            "selfcheck-engine",
+            "-e",
+            "normal",
+            "--target",
+            "all",
+            "--depth",
+            "1",
+            "--prefix",
+            "none",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo runs");
+    let tree = String::from_utf8_lossy(&output.stdout);
+    let mut direct: Vec<&str> = tree
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    direct.sort_unstable();
+    direct.dedup();
+    assert_eq!(direct, ["serde", "serde_json"], "{tree}");
+}

@@ -1,0 +1,7 @@
+//! One file per component.
+
+mod app;
+mod question;
+
+pub use app::{App, AppProps};
+pub use question::{QuestionProps, QuestionView};

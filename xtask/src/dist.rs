@@ -1,0 +1,125 @@
+//! `cargo xtask dist`: the files a clinic self-hosts, an embed page whose snippet carries
+//! Subresource Integrity hashes, and the size of each file as a CDN would serve it.
+
+use crate::build::{self, integrity, SCRIPT, WASM};
+use crate::util::{project_root, read_file, step, write, Result};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+pub fn run(_args: &[String]) -> Result {
+    let files = build_dist()?;
+    print_sizes(&files)?;
+    Ok(())
+}
+
+/// Builds dist/ and returns the files a visitor's browser downloads.
+pub fn build_dist() -> Result<Vec<PathBuf>> {
+    let dist = project_root().join("dist");
+    let (script, wasm) = build::widget(&dist)?;
+    step("dist/embed.html (snippet with SRI)");
+    let snippet = snippet(&integrity(&read_file(&script)?), "selfcheck.js");
+    write(&dist.join("embed.html"), embed_page(&snippet))?;
+    Ok(vec![script, wasm])
+}
+
+/// The tag a clinic pastes. The wasm's own hash is baked into selfcheck.js by the build, so the
+/// script's hash covers both files.
+pub fn snippet(script_integrity: &str, script_url: &str) -> String {
+    format!(
+        "<script src=\"{script_url}\" integrity=\"{script_integrity}\" crossorigin=\"anonymous\" defer></script>\n\
+         <self-check booking-url=\"https://example.org/book\" clinic-name=\"Example Clinic\"></self-check>"
+    )
+}
+
+fn embed_page(snippet: &str) -> String {
+    let shown = snippet.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>selfcheck embed snippet</title>\n</head>\n<body>\n\
+         <h1>selfcheck embed snippet</h1>\n\
+         <p>Paste this where the questionnaire should appear. Replace the <code>src</code> with \
+         the address where you host <code>{SCRIPT}</code> and <code>{WASM}</code> (same folder), \
+         and the booking link and clinic name with your own.</p>\n\
+         <pre><code>{shown}</code></pre>\n\
+         <h2>Live</h2>\n{snippet}\n</body>\n</html>\n"
+    )
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory")
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
+    out
+}
+
+pub struct Sizes {
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+pub fn sizes(path: &Path) -> Result<Sizes> {
+    let bytes = read_file(path)?;
+    Ok(Sizes { raw: bytes.len(), gzip: gzip(&bytes).len(), brotli: brotli(&bytes).len() })
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+pub fn print_sizes(files: &[PathBuf]) -> Result<Sizes> {
+    println!("\n{:<22} {:>11} {:>11} {:>11}", "file", "raw", "gzip", "brotli");
+    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
+    for file in files {
+        let size = sizes(file)?;
+        let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
+        println!("{:<22} {:>11} {:>11} {:>11}", name, kb(size.raw), kb(size.gzip), kb(size.brotli));
+        total.raw += size.raw;
+        total.gzip += size.gzip;
+        total.brotli += size.brotli;
+    }
+    println!("{:<22} {:>11} {:>11} {:>11}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
+    Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_carries_integrity_and_cors() {
+        let tag = snippet("sha384-xyz", "https://cdn.example/selfcheck.js");
+        assert!(tag.contains("integrity=\"sha384-xyz\""));
+        assert!(tag.contains("crossorigin=\"anonymous\""));
+        assert!(tag.contains("<self-check"));
+    }
+
+    #[test]
+    fn the_embed_page_shows_the_snippet_as_text_and_runs_it() {
+        let page = embed_page("<script src=\"a.js\"></script>");
+        assert!(page.contains("&lt;script src=\"a.js\"&gt;&lt;/script&gt;"));
+        assert!(page.contains("<script src=\"a.js\"></script>"));
+    }
+
+    #[test]
+    fn compression_round_trips_and_shrinks_repetitive_text() {
+        let text = "Over the last 2 weeks, how often have you been bothered ".repeat(50);
+        let packed = brotli(text.as_bytes());
+        assert!(packed.len() < text.len() / 10);
+        let mut unpacked = Vec::new();
+        brotli::BrotliDecompress(&mut &packed[..], &mut unpacked).unwrap();
+        assert_eq!(unpacked, text.as_bytes());
+        assert!(gzip(text.as_bytes()).len() < text.len() / 5);
+    }
+}

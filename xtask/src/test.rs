@@ -1,0 +1,214 @@
+//! `cargo xtask test`: every suite, in order, each printing its own summary; then one closing
+//! line for CI, `N passed, N failed`, summed over all suites, so a run that tested nothing shows.
+
+use crate::setup::{self, CHROMEDRIVER};
+use crate::util::{project_root, step, Result};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+#[derive(Default, Debug, PartialEq)]
+pub struct Tally {
+    pub passed: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    fn add(&mut self, other: &Tally) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+}
+
+struct Suite {
+    name: &'static str,
+    tally: Tally,
+    note: String,
+}
+
+pub fn run(args: &[String]) -> Result {
+    let only: Vec<&str> = args.iter().map(String::as_str).collect();
+    let wanted = |name: &str| only.is_empty() || only.contains(&name);
+    let root = project_root();
+    let mut suites = Vec::new();
+
+    if wanted("fmt") {
+        step("cargo fmt --check");
+        suites.push(check("fmt", Command::new("cargo").args(["fmt", "--all", "--check"]).current_dir(&root)));
+    }
+    if wanted("clippy") {
+        step("cargo clippy --all-targets -- -D warnings");
+        suites.push(check(
+            "clippy",
+            Command::new("cargo")
+                .args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])
+                .current_dir(&root),
+        ));
+    }
+    if wanted("native") {
+        step("native tests (engine, scorer, widget through server-side rendering, xtask)");
+        suites.push(cargo_tests(
+            "native",
+            Command::new("cargo").args(["test", "--workspace"]).current_dir(&root),
+        ));
+    }
+    if wanted("wasm") {
+        step("wasm-bindgen tests in headless Chromium");
+        suites.push(wasm_tests(&root));
+    }
+    if wanted("e2e") {
+        step("end-to-end tests: the served demo in headless Chromium (Playwright + axe-core)");
+        suites.push(end_to_end(&root));
+    }
+
+    println!("\nsuite        passed  failed");
+    let mut total = Tally::default();
+    for suite in &suites {
+        println!("{:<12} {:>6}  {:>6}  {}", suite.name, suite.tally.passed, suite.tally.failed, suite.note);
+        total.add(&suite.tally);
+    }
+    // The closing line CI reads.
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 || total.passed == 0 {
+        return Err("tests failed".into());
+    }
+    Ok(())
+}
+
+/// A check with no test count of its own (fmt, clippy) counts as one test.
+fn check(name: &'static str, command: &mut Command) -> Suite {
+    let ok = command.stdin(Stdio::null()).status().is_ok_and(|status| status.success());
+    Suite {
+        name,
+        tally: Tally { passed: usize::from(ok), failed: usize::from(!ok) },
+        note: String::new(),
+    }
+}
+
+/// Runs a libtest-style command, echoing its output and summing its `test result:` lines.
+fn cargo_tests(name: &'static str, command: &mut Command) -> Suite {
+    let child = command.stdin(Stdio::null()).stdout(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(child) => child,
+        Err(error) => return failed_to_run(name, error.to_string()),
+    };
+    let mut tally = Tally::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+            println!("{line}");
+            if let Some(result) = parse_test_result(&line) {
+                tally.add(&result);
+            }
+        }
+    }
+    let ok = child.wait().is_ok_and(|status| status.success());
+    let mut note = String::new();
+    if !ok && tally.failed == 0 {
+        // A compile error or a crashed test binary reports no failures of its own.
+        tally.failed += 1;
+        note = "(did not build or run to the end)".into();
+    }
+    Suite { name, tally, note }
+}
+
+fn failed_to_run(name: &'static str, why: String) -> Suite {
+    Suite { name, tally: Tally { passed: 0, failed: 1 }, note: format!("(could not run: {why})") }
+}
+
+/// Parses libtest's `test result: ok. 12 passed; 0 failed; …` (also printed by the
+/// wasm-bindgen test runner).
+pub fn parse_test_result(line: &str) -> Option<Tally> {
+    let rest = line.trim_start().strip_prefix("test result: ")?;
+    let count = |label: &str| {
+        rest.split(';')
+            .find_map(|part| part.trim().rsplit_once(' ').filter(|(_, word)| *word == label).map(|(n, _)| n))
+            .and_then(|number| number.rsplit(' ').next()?.parse().ok())
+    };
+    Some(Tally { passed: count("passed")?, failed: count("failed")? })
+}
+
+fn wasm_tests(root: &Path) -> Suite {
+    let prepared = (|| -> Result<_> {
+        let toolchain = setup::wasm_toolchain()?;
+        let bin_dir = setup::wasm_bindgen()?;
+        setup::chromium()?;
+        Ok((toolchain, bin_dir))
+    })();
+    let (toolchain, bin_dir) = match prepared {
+        Ok(prepared) => prepared,
+        Err(why) => return failed_to_run("wasm", why),
+    };
+    let mut command = toolchain.cargo("test", false);
+    command
+        .args(["--package", "selfcheck-widget"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", bin_dir.join("wasm-bindgen-test-runner"))
+        .env("CHROMEDRIVER", CHROMEDRIVER)
+        // The runner reads crates/widget/webdriver.json: Debian's Chromium, headless, no sandbox.
+        .current_dir(root.join("crates/widget"));
+    cargo_tests("wasm", &mut command)
+}
+
+fn end_to_end(root: &Path) -> Suite {
+    let prepared = (|| -> Result<_> {
+        setup::chromium()?;
+        crate::dist::build_dist()?;
+        crate::serve::start_background()
+    })();
+    let address = match prepared {
+        Ok(address) => address,
+        Err(why) => return failed_to_run("e2e", why),
+    };
+    let report = root.join("target").join("playwright-report.json");
+    let _ = std::fs::remove_file(&report);
+    let status = Command::new(root.join("node_modules/.bin/playwright"))
+        .args(["test", "--config", "tests/playwright.config.mjs"])
+        .env("SELFCHECK_BASE_URL", format!("http://{address}"))
+        .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .status();
+    let ok = status.is_ok_and(|status| status.success());
+    let counted = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| {
+            let stats = json.get("stats")?;
+            let number = |key: &str| stats.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize;
+            Some((number("expected"), number("unexpected") + number("flaky"), number("skipped")))
+        });
+    match counted {
+        Some((passed, failed, skipped)) => {
+            let mut tally = Tally { passed, failed };
+            let mut note = if skipped > 0 { format!("({skipped} skipped)") } else { String::new() };
+            if !ok && failed == 0 {
+                tally.failed = 1;
+                note = "(Playwright exited with an error)".into();
+            }
+            Suite { name: "e2e", tally, note }
+        }
+        None => failed_to_run("e2e", "Playwright wrote no report".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn libtest_summary_lines_are_counted() {
+        let line = "test result: ok. 12 passed; 3 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
+        assert_eq!(parse_test_result(line), Some(Tally { passed: 12, failed: 3 }));
+    }
+
+    #[test]
+    fn failing_summary_lines_are_counted_too() {
+        let line = "test result: FAILED. 0 passed; 2 failed; 0 ignored";
+        assert_eq!(parse_test_result(line), Some(Tally { passed: 0, failed: 2 }));
+    }
+
+    #[test]
+    fn other_lines_are_not_summaries() {
+        assert_eq!(parse_test_result("test engine::scores ... ok"), None);
+        assert_eq!(parse_test_result("running 3 tests"), None);
+    }
+}
