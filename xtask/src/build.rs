@@ -48,12 +48,20 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let glue_dir = toolchain.target_dir().join("bindgen");
     run(Command::new(bindgen_dir.join("wasm-bindgen"))
         .arg(&compiled)
-        .args(["--target", "no-modules", "--no-typescript", "--out-name", "selfcheck", "--out-dir"])
+        .args([
+            "--target",
+            "no-modules",
+            "--no-typescript",
+            "--out-name",
+            "selfcheck",
+            "--out-dir",
+        ])
         .arg(&glue_dir))?;
 
     step("wasm-opt");
     let wasm = out_dir.join(WASM);
-    std::fs::create_dir_all(out_dir).map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
     run(Command::new(setup::wasm_opt())
         .args(WASM_OPT_FLAGS)
         .arg(glue_dir.join(WASM))
@@ -61,7 +69,8 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
         .arg(&wasm))?;
 
     step("selfcheck.js (loader + glue)");
-    let glue = String::from_utf8(read_file(&glue_dir.join(SCRIPT))?).map_err(|_| "glue is not UTF-8")?;
+    let glue =
+        String::from_utf8(read_file(&glue_dir.join(SCRIPT))?).map_err(|_| "glue is not UTF-8")?;
     let loader = String::from_utf8(read_file(&root.join("crates/widget/js/loader.js"))?)
         .map_err(|_| "loader is not UTF-8")?;
     let script = assemble_script(&loader, &glue, &integrity(&read_file(&wasm)?))?;
@@ -86,7 +95,10 @@ fn assemble_script(loader: &str, glue: &str, wasm_integrity: &str) -> Result<Str
 /// Subresource Integrity value (sha384) for `bytes`.
 pub fn integrity(bytes: &[u8]) -> String {
     let digest = sha2::Sha384::digest(bytes);
-    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(digest))
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 #[cfg(test)]
@@ -95,9 +107,13 @@ mod tests {
 
     #[test]
     fn glue_and_integrity_land_inside_the_loader() {
-        let loader = format!("(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';}})();");
+        let loader =
+            format!("(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';}})();");
         let script = assemble_script(&loader, "let wasm_bindgen = 1;", "sha384-abc").unwrap();
-        assert_eq!(script, "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';})();");
+        assert_eq!(
+            script,
+            "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';})();"
+        );
     }
 
     #[test]

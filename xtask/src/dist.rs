@@ -32,7 +32,10 @@ pub fn snippet(script_integrity: &str, script_url: &str) -> String {
 }
 
 fn embed_page(snippet: &str) -> String {
-    let shown = snippet.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let shown = snippet
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -71,7 +74,11 @@ pub struct Sizes {
 
 pub fn sizes(path: &Path) -> Result<Sizes> {
     let bytes = read_file(path)?;
-    Ok(Sizes { raw: bytes.len(), gzip: gzip(&bytes).len(), brotli: brotli(&bytes).len() })
+    Ok(Sizes {
+        raw: bytes.len(),
+        gzip: gzip(&bytes).len(),
+        brotli: brotli(&bytes).len(),
+    })
 }
 
 fn kb(bytes: usize) -> String {
@@ -79,17 +86,39 @@ fn kb(bytes: usize) -> String {
 }
 
 pub fn print_sizes(files: &[PathBuf]) -> Result<Sizes> {
-    println!("\n{:<22} {:>11} {:>11} {:>11}", "file", "raw", "gzip", "brotli");
-    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
+    println!(
+        "\n{:<22} {:>11} {:>11} {:>11}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let mut total = Sizes {
+        raw: 0,
+        gzip: 0,
+        brotli: 0,
+    };
     for file in files {
         let size = sizes(file)?;
-        let name = file.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
-        println!("{:<22} {:>11} {:>11} {:>11}", name, kb(size.raw), kb(size.gzip), kb(size.brotli));
+        let name = file
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        println!(
+            "{:<22} {:>11} {:>11} {:>11}",
+            name,
+            kb(size.raw),
+            kb(size.gzip),
+            kb(size.brotli)
+        );
         total.raw += size.raw;
         total.gzip += size.gzip;
         total.brotli += size.brotli;
     }
-    println!("{:<22} {:>11} {:>11} {:>11}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
+    println!(
+        "{:<22} {:>11} {:>11} {:>11}",
+        "total",
+        kb(total.raw),
+        kb(total.gzip),
+        kb(total.brotli)
+    );
     Ok(total)
 }
 

@@ -31,13 +31,17 @@ const SERVED_FILES: [(&str, &str); 3] = [
 pub fn run(args: &[String]) -> Result {
     let port = match args {
         [] => 8080,
-        [flag, value] if flag == "--port" => value.parse().map_err(|_| format!("bad port `{value}`"))?,
+        [flag, value] if flag == "--port" => {
+            value.parse().map_err(|_| format!("bad port `{value}`"))?
+        }
         _ => return Err("usage: cargo xtask serve [--port N]".into()),
     };
     crate::dist::build_dist()?;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
-    step(&format!("serving the demo on http://127.0.0.1:{port}/ (Ctrl-C stops)"));
+    step(&format!(
+        "serving the demo on http://127.0.0.1:{port}/ (Ctrl-C stops)"
+    ));
     serve_forever(listener, true);
     Ok(())
 }
@@ -98,8 +102,16 @@ fn handle(mut stream: TcpStream, log: bool, cache: &BrotliCache) -> std::io::Res
             };
             (200, headers, body)
         }
-        ("GET" | "HEAD", _) => (404, vec![("Content-Type", "text/plain".into())], Arc::new(b"not found\n".to_vec())),
-        _ => (405, vec![("Content-Type", "text/plain".into())], Arc::new(b"method not allowed\n".to_vec())),
+        ("GET" | "HEAD", _) => (
+            404,
+            vec![("Content-Type", "text/plain".into())],
+            Arc::new(b"not found\n".to_vec()),
+        ),
+        _ => (
+            405,
+            vec![("Content-Type", "text/plain".into())],
+            Arc::new(b"method not allowed\n".to_vec()),
+        ),
     };
     let (status, headers, body) = response;
     if log {
@@ -110,8 +122,13 @@ fn handle(mut stream: TcpStream, log: bool, cache: &BrotliCache) -> std::io::Res
         404 => "Not Found",
         _ => "Method Not Allowed",
     };
-    let mut head = format!("HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\n", body.len());
-    head.push_str("Cache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n");
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    head.push_str(
+        "Cache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n",
+    );
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -138,7 +155,10 @@ fn resolve(path: &str) -> Option<PathBuf> {
     }
     let (prefix, folder) = SERVED.iter().find(|(prefix, _)| path.starts_with(prefix))?;
     let relative = percent_decode(&path[prefix.len()..])?;
-    if relative.split('/').any(|segment| segment == ".." || segment.starts_with('.')) {
+    if relative
+        .split('/')
+        .any(|segment| segment == ".." || segment.starts_with('.'))
+    {
         return None;
     }
     let mut file = root.join(folder).join(relative);
@@ -185,7 +205,9 @@ fn is_compressible(file: &Path) -> bool {
 }
 
 fn brotli_cached(cache: &BrotliCache, file: &Path, body: &[u8]) -> Arc<Vec<u8>> {
-    let modified = std::fs::metadata(file).and_then(|meta| meta.modified()).ok();
+    let modified = std::fs::metadata(file)
+        .and_then(|meta| meta.modified())
+        .ok();
     if let (Ok(cache), Some(modified)) = (cache.lock(), modified) {
         if let Some((stamp, bytes)) = cache.get(file) {
             if *stamp == modified {
@@ -216,11 +238,17 @@ mod tests {
     fn the_root_is_the_demo_page_and_dist_is_served() {
         let root = project_root();
         assert_eq!(resolve("/"), Some(root.join("index.html")));
-        assert_eq!(resolve("/dist/selfcheck.js"), Some(root.join("dist/selfcheck.js")));
+        assert_eq!(
+            resolve("/dist/selfcheck.js"),
+            Some(root.join("dist/selfcheck.js"))
+        );
     }
 
     #[test]
     fn wasm_is_served_as_application_wasm() {
-        assert_eq!(content_type(Path::new("x/selfcheck_bg.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("x/selfcheck_bg.wasm")),
+            "application/wasm"
+        );
     }
 }

@@ -73,7 +73,9 @@ pub fn wasm_toolchain() -> Result<WasmToolchain> {
     if !debian_rust_ready() {
         apt_install(&DEBIAN_RUST_PACKAGES)?;
         if !debian_rust_ready() {
-            return Err("Debian's rustc-web, rust-web-src and lld are still missing after apt-get".into());
+            return Err(
+                "Debian's rustc-web, rust-web-src and lld are still missing after apt-get".into(),
+            );
         }
     } else {
         skip("rustc-web, rust-web-src and rust-lld are installed");
@@ -97,7 +99,8 @@ pub fn wasm_toolchain() -> Result<WasmToolchain> {
 }
 
 fn rustup_has_wasm_target() -> bool {
-    let Some(libdir) = read(Command::new("rustc").args(["--print", "target-libdir", "--target", WASM_TARGET]))
+    let Some(libdir) =
+        read(Command::new("rustc").args(["--print", "target-libdir", "--target", WASM_TARGET]))
     else {
         return false;
     };
@@ -173,9 +176,12 @@ pub fn wasm_bindgen() -> Result<PathBuf> {
 pub fn locked_version(root: &Path, package: &str) -> Result<String> {
     let lock_path = root.join("Cargo.lock");
     if !lock_path.exists() {
-        run(Command::new("cargo").arg("generate-lockfile").current_dir(root))?;
+        run(Command::new("cargo")
+            .arg("generate-lockfile")
+            .current_dir(root))?;
     }
-    let lock = std::fs::read_to_string(&lock_path).map_err(|error| format!("cannot read Cargo.lock: {error}"))?;
+    let lock = std::fs::read_to_string(&lock_path)
+        .map_err(|error| format!("cannot read Cargo.lock: {error}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
     let start = lock
         .find(&needle)
@@ -208,11 +214,16 @@ pub fn node_modules() -> Result {
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
-    std::fs::metadata(path).and_then(|meta| meta.modified()).ok()
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .ok()
 }
 
 pub fn wasm_opt() -> PathBuf {
-    project_root().join("node_modules").join(".bin").join("wasm-opt")
+    project_root()
+        .join("node_modules")
+        .join(".bin")
+        .join("wasm-opt")
 }
 
 pub const CHROMIUM: &str = "/usr/bin/chromium";

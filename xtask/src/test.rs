@@ -34,14 +34,27 @@ pub fn run(args: &[String]) -> Result {
 
     if wanted("fmt") {
         step("cargo fmt --check");
-        suites.push(check("fmt", Command::new("cargo").args(["fmt", "--all", "--check"]).current_dir(&root)));
+        suites.push(check(
+            "fmt",
+            Command::new("cargo")
+                .args(["fmt", "--all", "--check"])
+                .current_dir(&root),
+        ));
     }
     if wanted("clippy") {
         step("cargo clippy --all-targets -- -D warnings");
         suites.push(check(
             "clippy",
             Command::new("cargo")
-                .args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"])
+                .args([
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--quiet",
+                    "--",
+                    "-D",
+                    "warnings",
+                ])
                 .current_dir(&root),
         ));
     }
@@ -49,7 +62,9 @@ pub fn run(args: &[String]) -> Result {
         step("native tests (engine, scorer, widget through server-side rendering, xtask)");
         suites.push(cargo_tests(
             "native",
-            Command::new("cargo").args(["test", "--workspace"]).current_dir(&root),
+            Command::new("cargo")
+                .args(["test", "--workspace"])
+                .current_dir(&root),
         ));
     }
     if wanted("wasm") {
@@ -64,7 +79,10 @@ pub fn run(args: &[String]) -> Result {
     println!("\nsuite        passed  failed");
     let mut total = Tally::default();
     for suite in &suites {
-        println!("{:<12} {:>6}  {:>6}  {}", suite.name, suite.tally.passed, suite.tally.failed, suite.note);
+        println!(
+            "{:<12} {:>6}  {:>6}  {}",
+            suite.name, suite.tally.passed, suite.tally.failed, suite.note
+        );
         total.add(&suite.tally);
     }
     // The closing line CI reads.
@@ -77,10 +95,16 @@ pub fn run(args: &[String]) -> Result {
 
 /// A check with no test count of its own (fmt, clippy) counts as one test.
 fn check(name: &'static str, command: &mut Command) -> Suite {
-    let ok = command.stdin(Stdio::null()).status().is_ok_and(|status| status.success());
+    let ok = command
+        .stdin(Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success());
     Suite {
         name,
-        tally: Tally { passed: usize::from(ok), failed: usize::from(!ok) },
+        tally: Tally {
+            passed: usize::from(ok),
+            failed: usize::from(!ok),
+        },
         note: String::new(),
     }
 }
@@ -94,7 +118,10 @@ fn cargo_tests(name: &'static str, command: &mut Command) -> Suite {
     };
     let mut tally = Tally::default();
     if let Some(stdout) = child.stdout.take() {
-        for line in BufReader::new(stdout).lines().map_while(std::result::Result::ok) {
+        for line in BufReader::new(stdout)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
             println!("{line}");
             if let Some(result) = parse_test_result(&line) {
                 tally.add(&result);
@@ -112,7 +139,14 @@ fn cargo_tests(name: &'static str, command: &mut Command) -> Suite {
 }
 
 fn failed_to_run(name: &'static str, why: String) -> Suite {
-    Suite { name, tally: Tally { passed: 0, failed: 1 }, note: format!("(could not run: {why})") }
+    Suite {
+        name,
+        tally: Tally {
+            passed: 0,
+            failed: 1,
+        },
+        note: format!("(could not run: {why})"),
+    }
 }
 
 /// Parses libtest's `test result: ok. 12 passed; 0 failed; …` (also printed by the
@@ -121,10 +155,18 @@ pub fn parse_test_result(line: &str) -> Option<Tally> {
     let rest = line.trim_start().strip_prefix("test result: ")?;
     let count = |label: &str| {
         rest.split(';')
-            .find_map(|part| part.trim().rsplit_once(' ').filter(|(_, word)| *word == label).map(|(n, _)| n))
+            .find_map(|part| {
+                part.trim()
+                    .rsplit_once(' ')
+                    .filter(|(_, word)| *word == label)
+                    .map(|(n, _)| n)
+            })
             .and_then(|number| number.rsplit(' ').next()?.parse().ok())
     };
-    Some(Tally { passed: count("passed")?, failed: count("failed")? })
+    Some(Tally {
+        passed: count("passed")?,
+        failed: count("failed")?,
+    })
 }
 
 fn wasm_tests(root: &Path) -> Suite {
@@ -141,8 +183,14 @@ fn wasm_tests(root: &Path) -> Suite {
     let mut command = toolchain.cargo("test", false);
     command
         .args(["--package", "selfcheck-widget"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", bin_dir.join("wasm-bindgen-test-runner"))
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            bin_dir.join("wasm-bindgen-test-runner"),
+        )
         .env("CHROMEDRIVER", CHROMEDRIVER)
+        // Native clippy never sees the wasm-only code (embed.rs): at least make its compiler
+        // warnings fail here.
+        .env("RUSTFLAGS", "-D warnings")
         // The runner reads crates/widget/webdriver.json: Debian's Chromium, headless, no sandbox.
         .current_dir(root.join("crates/widget"));
     cargo_tests("wasm", &mut command)
@@ -173,18 +221,35 @@ fn end_to_end(root: &Path) -> Suite {
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|json| {
             let stats = json.get("stats")?;
-            let number = |key: &str| stats.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0) as usize;
-            Some((number("expected"), number("unexpected") + number("flaky"), number("skipped")))
+            let number = |key: &str| {
+                stats
+                    .get(key)
+                    .and_then(serde_json::Value::as_u64)
+                    .unwrap_or(0) as usize
+            };
+            Some((
+                number("expected"),
+                number("unexpected") + number("flaky"),
+                number("skipped"),
+            ))
         });
     match counted {
         Some((passed, failed, skipped)) => {
             let mut tally = Tally { passed, failed };
-            let mut note = if skipped > 0 { format!("({skipped} skipped)") } else { String::new() };
+            let mut note = if skipped > 0 {
+                format!("({skipped} skipped)")
+            } else {
+                String::new()
+            };
             if !ok && failed == 0 {
                 tally.failed = 1;
                 note = "(Playwright exited with an error)".into();
             }
-            Suite { name: "e2e", tally, note }
+            Suite {
+                name: "e2e",
+                tally,
+                note,
+            }
         }
         None => failed_to_run("e2e", "Playwright wrote no report".into()),
     }
@@ -197,13 +262,25 @@ mod tests {
     #[test]
     fn libtest_summary_lines_are_counted() {
         let line = "test result: ok. 12 passed; 3 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.01s";
-        assert_eq!(parse_test_result(line), Some(Tally { passed: 12, failed: 3 }));
+        assert_eq!(
+            parse_test_result(line),
+            Some(Tally {
+                passed: 12,
+                failed: 3
+            })
+        );
     }
 
     #[test]
     fn failing_summary_lines_are_counted_too() {
         let line = "test result: FAILED. 0 passed; 2 failed; 0 ignored";
-        assert_eq!(parse_test_result(line), Some(Tally { passed: 0, failed: 2 }));
+        assert_eq!(
+            parse_test_result(line),
+            Some(Tally {
+                passed: 0,
+                failed: 2
+            })
+        );
     }
 
     #[test]

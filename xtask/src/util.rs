@@ -53,7 +53,11 @@ pub fn run(command: &mut Command) -> Result {
 
 /// Runs a command and returns its stdout, or None if it cannot start or fails.
 pub fn read(command: &mut Command) -> Option<String> {
-    let output = command.stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
+    let output = command
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
     output
         .status
         .success()
@@ -69,7 +73,8 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
         std::fs::create_dir_all(parent)
             .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
     }
-    std::fs::write(path, contents).map_err(|error| format!("cannot write {}: {error}", path.display()))
+    std::fs::write(path, contents)
+        .map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
 pub fn read_file(path: &Path) -> Result<Vec<u8>> {

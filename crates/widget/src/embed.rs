@@ -1,47 +1,101 @@
-//! The bridge to the host page: shadow root, stylesheet, attributes, and the handle the loader
-//! (crates/widget/js/loader.js) keeps for `unmount()`.
+//! The bridge to the host page: the open shadow root and its stylesheet, attributes and JSON
+//! configuration, DOM events, sessionStorage, printing. The loader (crates/widget/js/loader.js)
+//! calls `mount` and keeps the returned handle for `reconfigure()` and `unmount()`.
 
-use selfcheck_engine::Lang;
+use std::rc::Rc;
+
+use selfcheck_engine::{Config, Emit, Lang, Problem, Report};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
 
-use crate::components::{App, AppProps};
+use crate::components::{Setup, Widget, WidgetProps};
+use crate::host::{Host, HostHandle, WidgetEvent};
+use crate::state::{questionnaire_key, STORAGE_KEY};
 
 const STYLESHEET: &str = include_str!("../../../styles/widget.css");
 
-/// A mounted widget; the loader calls `unmount()` when the element leaves the page.
+/// Attributes read from the element, kebab-case as documented; `config` is handled here.
+const ATTRIBUTES: [&str; 9] = [
+    "instruments",
+    "mode",
+    "lang",
+    "clinic-name",
+    "booking-url",
+    "booking-label",
+    "crisis-region",
+    "resume",
+    "emit",
+];
+
+/// Isolates the widget when printing: everything else on the page is hidden for the moment of
+/// the print. Lives in the page only while printing.
+const PRINT_ISOLATION: &str = "@media print{body *{visibility:hidden!important}\
+[data-selfcheck-printing],[data-selfcheck-printing] *{visibility:visible!important}\
+[data-selfcheck-printing]{position:absolute!important;left:0!important;top:0!important;width:100%!important;margin:0!important}}";
+
+/// A mounted widget.
 #[wasm_bindgen]
 pub struct Mounted {
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<Widget>>,
+    host: HtmlElement,
+    config_json: Option<String>,
+    browser: Rc<BrowserHost>,
 }
 
 #[wasm_bindgen]
 impl Mounted {
+    /// Removes the widget; the element keeps an empty shadow root.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
     }
 
-    pub fn reconfigure(&mut self) {}
+    /// Reads the attributes and configuration again (an attribute changed).
+    pub fn reconfigure(&mut self) {
+        let setup = read_setup(&self.host, self.config_json.as_deref(), &self.browser);
+        if let Some(app) = self.app.as_mut() {
+            app.update(WidgetProps {
+                setup,
+                host: HostHandle(self.browser.clone()),
+            });
+        }
+    }
 }
 
-/// Mounts the widget into `host`'s open shadow root (created if needed).
+/// Mounts the widget into `host`'s open shadow root. `config_json` comes from
+/// `SelfCheck.mount(element, config)`; attributes on the element override it.
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, _config_json: Option<String>) -> Result<Mounted, JsValue> {
+pub fn mount(host: HtmlElement, config_json: Option<String>) -> Result<Mounted, JsValue> {
     let shadow = shadow_root(&host)?;
     adopt_stylesheet(&shadow)?;
-    // Replace whatever the clinic wrote inside the element (its loading text) and any fallback.
-    shadow.set_inner_html("");
-    let document = host.owner_document().ok_or("no document")?;
+    // Replaces a fallback message from an earlier failed attempt, if any.
+    while let Some(child) = shadow.first_child() {
+        shadow.remove_child(&child)?;
+    }
+    let document = host.owner_document().ok_or("the element has no document")?;
     let container = document.create_element("div")?;
     shadow.append_child(&container)?;
-    let lang = host
-        .get_attribute("lang")
-        .and_then(|tag| Lang::parse(&tag))
-        .unwrap_or_default();
-    let app = yew::Renderer::<App>::with_root_and_props(container, AppProps { lang }).render();
-    Ok(Mounted { app: Some(app) })
+
+    let browser = Rc::new(BrowserHost::new(host.clone()));
+    let setup = read_setup(&host, config_json.as_deref(), &browser);
+    let props = WidgetProps {
+        setup,
+        host: HostHandle(browser.clone()),
+    };
+    let app = yew::Renderer::<Widget>::with_root_and_props(container, props).render();
+    dispatch(&host, "selfcheck:ready", "{}");
+    Ok(Mounted {
+        app: Some(app),
+        host,
+        config_json,
+        browser,
+    })
 }
 
 fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
@@ -51,12 +105,316 @@ fn shadow_root(host: &HtmlElement) -> Result<ShadowRoot, JsValue> {
     }
 }
 
-/// A constructed stylesheet, not a <style> element: a strict CSP (`style-src 'self'`) blocks the
-/// latter but not the former.
+/// A constructed stylesheet, not a `<style>` element: a strict CSP (`style-src 'self'`) blocks
+/// the latter but not the former.
 fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     let sheet = CssStyleSheet::new()?;
     sheet.replace_sync(STYLESHEET)?;
-    let sheets = js_sys::Array::of1(&sheet);
-    js_sys::Reflect::set(shadow, &"adoptedStyleSheets".into(), &sheets)?;
+    js_sys::Reflect::set(
+        shadow,
+        &"adoptedStyleSheets".into(),
+        &js_sys::Array::of1(&sheet),
+    )?;
     Ok(())
+}
+
+fn read_setup(host: &HtmlElement, config_json: Option<&str>, browser: &BrowserHost) -> Setup {
+    let attributes: Vec<(&str, String)> = ATTRIBUTES
+        .iter()
+        .filter_map(|name| host.get_attribute(name).map(|value| (*name, value)))
+        .collect();
+    let attribute_pairs: Vec<(&str, &str)> = attributes
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    let from_script = match (config_json, host.get_attribute("config")) {
+        (Some(json), _) => Ok(Some(json.to_string())),
+        (None, Some(id)) => config_script(host, &id),
+        (None, None) => Ok(None),
+    };
+    let parsed = from_script.and_then(|json| Config::parse(json.as_deref(), &attribute_pairs));
+    match parsed {
+        Ok(config) => {
+            let lang = config.lang.unwrap_or_else(|| page_lang(host));
+            browser.configure(&config);
+            let saved = config
+                .resume
+                .then(|| browser.saved_progress())
+                .flatten()
+                .map(Rc::from);
+            Setup::Ready {
+                config: Rc::new(config),
+                lang,
+                saved,
+            }
+        }
+        Err(problems) => {
+            for problem in &problems {
+                web_sys::console::error_1(
+                    &format!("selfcheck: {}: {}", problem.field, problem.message).into(),
+                );
+            }
+            let detail = serde_json::to_string(&ErrorDetail {
+                problems: problems.iter().map(ProblemDetail::from).collect(),
+            });
+            dispatch(
+                host,
+                "selfcheck:error",
+                &detail.unwrap_or_else(|_| "{}".into()),
+            );
+            let lang = host
+                .get_attribute("lang")
+                .and_then(|tag| Lang::parse(&tag))
+                .unwrap_or_else(|| page_lang(host));
+            Setup::Invalid {
+                problems: problems.into(),
+                lang,
+            }
+        }
+    }
+}
+
+/// The text of the `<script type="application/json">` named by the `config` attribute.
+fn config_script(host: &HtmlElement, id: &str) -> Result<Option<String>, Vec<Problem>> {
+    let problem = |message: String| {
+        vec![Problem {
+            field: "config".into(),
+            message,
+        }]
+    };
+    let element = host
+        .owner_document()
+        .and_then(|document| document.get_element_by_id(id));
+    match element {
+        Some(element) if element.tag_name().eq_ignore_ascii_case("script") => {
+            Ok(element.text_content())
+        }
+        Some(_) => Err(problem(format!(
+            "the element with id \"{id}\" is not a <script type=\"application/json\">"
+        ))),
+        None => Err(problem(format!(
+            "no element with id \"{id}\" holds the configuration"
+        ))),
+    }
+}
+
+/// The page's language, else the browser's; English when neither is one we have.
+fn page_lang(host: &HtmlElement) -> Lang {
+    let page = host
+        .owner_document()
+        .and_then(|document| document.document_element())
+        .and_then(|root| root.get_attribute("lang"));
+    let browser = web_sys::window().and_then(|window| window.navigator().language());
+    page.as_deref()
+        .and_then(Lang::parse)
+        .or_else(|| browser.as_deref().and_then(Lang::parse))
+        .unwrap_or_default()
+}
+
+fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) {
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    // Crosses shadow boundaries, so a widget nested in another component still reports out.
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(JsValue::NULL));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+#[derive(Serialize)]
+struct ProblemDetail<'a> {
+    field: &'a str,
+    message: &'a str,
+}
+
+impl<'a> From<&'a Problem> for ProblemDetail<'a> {
+    fn from(problem: &'a Problem) -> Self {
+        ProblemDetail {
+            field: &problem.field,
+            message: &problem.message,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorDetail<'a> {
+    problems: Vec<ProblemDetail<'a>>,
+}
+
+/// An instrument's result as the host page may see it with `emit="scores"`: never item answers.
+#[derive(Serialize)]
+struct ScoreDetail {
+    id: &'static str,
+    total: u8,
+    max: u8,
+    band: Option<&'static str>,
+    positive: bool,
+    screen: &'static str,
+}
+
+#[derive(Serialize)]
+struct OutcomeDetail {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    level: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scores: Option<Vec<ScoreDetail>>,
+}
+
+/// What `selfcheck:complete` and `selfcheck:booking` carry: nothing unless the clinic opted in.
+fn outcome_detail(report: &Report, emit: Emit) -> String {
+    let detail = OutcomeDetail {
+        level: (emit != Emit::None).then(|| report.level.as_str()),
+        scores: (emit == Emit::Scores).then(|| {
+            report
+                .results
+                .iter()
+                .map(|result| ScoreDetail {
+                    id: result.id.as_str(),
+                    total: result.total,
+                    max: result.max,
+                    band: result.band,
+                    positive: result.positive,
+                    screen: match result.screen {
+                        selfcheck_engine::Screen::Full => "full",
+                        selfcheck_engine::Screen::ScreenerNegative => "screener_negative",
+                    },
+                })
+                .collect()
+        }),
+    };
+    serde_json::to_string(&detail).unwrap_or_else(|_| "{}".into())
+}
+
+/// The browser side of `Host`.
+struct BrowserHost {
+    element: HtmlElement,
+    emit: std::cell::Cell<Emit>,
+    /// This widget's entry in the stored progress: one per questionnaire, so two widgets on a
+    /// page keep their own answers.
+    slot: std::cell::RefCell<String>,
+}
+
+impl BrowserHost {
+    fn new(element: HtmlElement) -> BrowserHost {
+        BrowserHost {
+            element,
+            emit: std::cell::Cell::new(Emit::None),
+            slot: std::cell::RefCell::new(String::new()),
+        }
+    }
+
+    fn configure(&self, config: &Config) {
+        self.emit.set(config.emit);
+        *self.slot.borrow_mut() = questionnaire_key(&config.instruments, config.mode);
+    }
+
+    /// sessionStorage can be missing or throw (sandboxed frames, privacy settings): then the
+    /// widget simply does not resume.
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok().flatten()
+    }
+
+    fn stored_map() -> serde_json::Map<String, serde_json::Value> {
+        Self::storage()
+            .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|value| match value {
+                serde_json::Value::Object(map) => Some(map),
+                _ => None,
+            })
+            .unwrap_or_default()
+    }
+
+    fn saved_progress(&self) -> Option<String> {
+        match Self::stored_map().remove(self.slot.borrow().as_str())? {
+            serde_json::Value::String(progress) => Some(progress),
+            _ => None,
+        }
+    }
+}
+
+impl Host for BrowserHost {
+    fn emit(&self, event: WidgetEvent<'_>) {
+        match event {
+            WidgetEvent::Start => dispatch(&self.element, "selfcheck:start", "{}"),
+            WidgetEvent::Complete(report) => dispatch(
+                &self.element,
+                "selfcheck:complete",
+                &outcome_detail(report, self.emit.get()),
+            ),
+            WidgetEvent::Booking(report) => dispatch(
+                &self.element,
+                "selfcheck:booking",
+                &outcome_detail(report, self.emit.get()),
+            ),
+        }
+    }
+
+    fn save_progress(&self, progress: Option<&str>) {
+        let Some(storage) = Self::storage() else {
+            return;
+        };
+        let mut map = Self::stored_map();
+        let slot = self.slot.borrow().clone();
+        match progress {
+            Some(progress) => {
+                map.insert(slot, serde_json::Value::String(progress.to_string()));
+            }
+            None => {
+                map.remove(&slot);
+            }
+        }
+        // Nothing left to keep: leave no trace at all.
+        let _ = if map.is_empty() {
+            storage.remove_item(STORAGE_KEY)
+        } else {
+            storage.set_item(STORAGE_KEY, &serde_json::Value::Object(map).to_string())
+        };
+    }
+
+    fn prefers_reduced_motion(&self) -> bool {
+        web_sys::window()
+            .and_then(|window| {
+                window
+                    .match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|query| query.matches())
+    }
+
+    fn today(&self, lang: &str) -> String {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        js_sys::Date::new_0()
+            .to_locale_date_string(lang, &options)
+            .into()
+    }
+
+    fn print(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let adopted = js_sys::Reflect::get(&document, &"adoptedStyleSheets".into())
+            .ok()
+            .and_then(|sheets| sheets.dyn_into::<js_sys::Array>().ok());
+        let sheet = CssStyleSheet::new()
+            .ok()
+            .filter(|sheet| sheet.replace_sync(PRINT_ISOLATION).is_ok());
+        if let (Some(adopted), Some(sheet)) = (&adopted, &sheet) {
+            let with_ours = adopted.concat(&js_sys::Array::of1(sheet));
+            let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &with_ours);
+        }
+        let _ = self.element.set_attribute("data-selfcheck-printing", "");
+        // Blocks until the print dialog closes.
+        let _ = window.print();
+        let _ = self.element.remove_attribute("data-selfcheck-printing");
+        if let Some(adopted) = adopted {
+            let _ = js_sys::Reflect::set(&document, &"adoptedStyleSheets".into(), &adopted);
+        }
+    }
 }

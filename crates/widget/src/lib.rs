@@ -2,14 +2,18 @@
 //! root of a `<self-check>` element.
 //!
 //! Components render state and send actions, nothing else: every clinical decision (branching,
-//! scoring, the recommendation) comes from `selfcheck_engine`. Everything that touches the host
-//! page — the shadow root, attributes, events, sessionStorage — lives in `embed`.
+//! scoring, the recommendation) comes from `selfcheck_engine`; the one state machine is in
+//! `state`. Everything that touches the host page — the shadow root, attributes, events,
+//! sessionStorage — lives in `embed`, behind the `host::Host` trait.
 
 pub mod components;
+pub mod host;
+pub mod i18n;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
 pub use embed::{mount, Mounted};
 
-pub use components::{App, AppProps};
+pub use components::{App, AppProps, Setup, Widget, WidgetProps};

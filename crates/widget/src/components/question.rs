@@ -1,53 +1,175 @@
-use selfcheck_engine::{instrument, Lang, Part, Question};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use selfcheck_engine::{instrument, Choice, Instrument, Lang, Part, Question, Text};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuestionProps {
+use super::ProgressView;
+use crate::host::HostHandle;
+use crate::i18n::{fill, strings};
+use crate::state::{question_key, Progress};
+
+/// After a pointer choice, long enough to see the choice land, short enough not to wait on.
+const AUTO_ADVANCE_MS: u32 = 450;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionScreenProps {
     pub question: Question,
     pub lang: Lang,
     pub selected: Option<u8>,
-    pub on_select: Callback<u8>,
+    pub progress: Option<Progress>,
+    pub is_last: bool,
+    pub needs_answer: bool,
+    pub host: HostHandle,
+    pub on_choose: Callback<u8>,
+    pub on_next: Callback<()>,
+    pub on_back: Callback<()>,
+    pub on_start_over: Callback<()>,
 }
 
-/// One question as a native radio group: a fieldset whose legend is the item, with the
-/// instrument's stem (and so its recall period) above it.
+/// The wording of one question: its text and answer options, from the instrument's data.
+pub fn question_text(
+    instrument: &'static Instrument,
+    part: Part,
+) -> Option<(Text, &'static [Choice])> {
+    match part {
+        Part::Item(index) => Some((
+            *instrument.items.get(usize::from(index))?,
+            instrument.options,
+        )),
+        Part::Gate => instrument
+            .gate
+            .as_ref()
+            .map(|gate| (gate.text, gate.options)),
+        Part::FollowUp => instrument
+            .follow_up
+            .as_ref()
+            .map(|follow_up| (follow_up.text, follow_up.options)),
+    }
+}
+
+/// The language an instrument is shown in: an instrument without an official translation
+/// (PC-PTSD-5 in Spanish) is shown in its original English, marked as such.
+pub fn instrument_lang(instrument: &Instrument, lang: Lang) -> Lang {
+    if instrument.offered_in(lang) {
+        lang
+    } else {
+        Lang::En
+    }
+}
+
+/// One question per screen. Choosing with the keyboard only changes the choice (WCAG 3.2.2);
+/// choosing with a pointer moves on after a short pause unless reduced motion is asked for.
 #[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
+pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
+    let text = strings(props.lang);
     let instrument = instrument(props.question.instrument);
-    let (text, options) = match props.question.part {
-        Part::Item(index) => (instrument.items[usize::from(index)], instrument.options),
-        Part::Gate => match &instrument.gate {
-            Some(gate) => (gate.text, gate.options),
-            None => return html! {},
-        },
-        Part::FollowUp => match &instrument.follow_up {
-            Some(follow_up) => (follow_up.text, follow_up.options),
-            None => return html! {},
-        },
+    let shown_lang = instrument_lang(instrument, props.lang);
+    let by_pointer = use_mut_ref(|| Cell::new(false));
+    // Dropped with the screen, which cancels a pending auto-advance.
+    let pending = use_mut_ref(|| None::<Timeout>);
+
+    let Some((wording, options)) = question_text(instrument, props.question.part) else {
+        return html! {};
     };
-    let name = format!("{}-{:?}", instrument.id.as_str(), props.question.part);
+
+    let on_pointer = {
+        let by_pointer = by_pointer.clone();
+        Callback::from(move |_: PointerEvent| by_pointer.borrow().set(true))
+    };
+    let on_key = {
+        let by_pointer = by_pointer.clone();
+        Callback::from(move |_: KeyboardEvent| by_pointer.borrow().set(false))
+    };
+    let choose = {
+        let on_choose = props.on_choose.clone();
+        let on_next = props.on_next.clone();
+        let host = props.host.clone();
+        Rc::new(move |value: u8| {
+            on_choose.emit(value);
+            if by_pointer.borrow().get() && !host.prefers_reduced_motion() {
+                let on_next = on_next.clone();
+                *pending.borrow_mut() =
+                    Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
+            }
+        })
+    };
+    let on_submit = props
+        .on_next
+        .reform(|event: SubmitEvent| event.prevent_default());
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let on_start_over = props.on_start_over.reform(|_: MouseEvent| ());
+
+    let name = format!(
+        "selfcheck-{}",
+        question_key(props.question).replace('.', "-")
+    );
+    let gate = match (&instrument.gate, props.question.part) {
+        (Some(gate), Part::Gate) => Some(gate),
+        _ => None,
+    };
+    // Items carry the instrument's stem (and so its recall period) in their legend, so a screen
+    // reader announces it with every item; the gate and the follow-up have their own wording.
+    let stem =
+        matches!(props.question.part, Part::Item(_)).then(|| instrument.stem.get(shown_lang));
+    let hint_id = format!("{name}-hint");
+
     html! {
-        <fieldset class="question">
-            // The stem sits inside the legend so that a screen reader announces the recall
-            // period with every item, not only once.
-            <legend>
-                <span class="stem">{ instrument.stem.get(props.lang) }</span>
-                <span class="item">{ text.get(props.lang) }</span>
-            </legend>
-            <div class="options">
-                { for options.iter().map(|choice| {
-                    let score = choice.score;
-                    let onchange = props.on_select.reform(move |_| score);
-                    let id = format!("{name}-{score}");
-                    html! {
-                        <label class="option" for={id.clone()}>
-                            <input type="radio" {id} name={name.clone()} value={score.to_string()}
-                                checked={props.selected == Some(score)} {onchange} />
-                            <span>{ choice.label.get(props.lang) }</span>
-                        </label>
-                    }
-                }) }
+        <section class="question-screen" part="question" aria-label={instrument.short_name}>
+            if let Some(progress) = props.progress {
+                <ProgressView {progress} lang={props.lang} />
+            }
+            <p class="instrument-name">
+                { fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }
+            </p>
+            if shown_lang != props.lang {
+                <p class="note">{ text.only_in_english }</p>
+            }
+            <form class="question-form" onsubmit={on_submit} lang={shown_lang.code()} novalidate=true>
+                if let Some(gate) = gate {
+                    <div class="gate-intro" id={format!("{name}-intro")}>
+                        <p>{ gate.intro.get(shown_lang) }</p>
+                        <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(shown_lang) }</li> }) }</ul>
+                    </div>
+                }
+                <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}>
+                    <legend tabindex="-1" data-autofocus="">
+                        if let Some(stem) = stem { <span class="stem">{ stem }</span> }
+                        <span class="item">{ wording.get(shown_lang) }</span>
+                    </legend>
+                    <div class="options" part="options" onpointerdown={on_pointer} onkeydown={on_key}>
+                        { for options.iter().map(|option| {
+                            let score = option.score;
+                            let choose = choose.clone();
+                            let onchange = Callback::from(move |_: Event| choose(score));
+                            let id = format!("{name}-{score}");
+                            html! {
+                                <label class="option" part="option" for={id.clone()}>
+                                    <input type="radio" {id} name={name.clone()} value={score.to_string()}
+                                        checked={props.selected == Some(score)} {onchange} />
+                                    <span>{ option.label.get(shown_lang) }</span>
+                                </label>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+                <p id={hint_id.clone()} class="hint" aria-live="polite">
+                    if props.needs_answer { { text.need_answer } }
+                </p>
+                <div class="nav" part="nav" lang={props.lang.code()}>
+                    <button type="button" class="secondary" part="button" onclick={on_back}>{ text.back }</button>
+                    <button type="submit" class="primary" part="button button-primary"
+                        aria-disabled={props.selected.is_none().then_some("true")}
+                        aria-describedby={hint_id}>
+                        { if props.is_last { text.see_results } else { text.next } }
+                    </button>
+                </div>
+            </form>
+            <div class="screen-footer">
+                <p class="credit" lang={shown_lang.code()}>{ instrument.credit.get(shown_lang) }</p>
+                <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over }</button>
             </div>
-        </fieldset>
+        </section>
     }
 }

@@ -1,0 +1,50 @@
+use selfcheck_engine::{instrument, InstrumentId, Lang};
+use yew::prelude::*;
+
+use crate::i18n::{fill, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub lang: Lang,
+    pub instruments: std::rc::Rc<[InstrumentId]>,
+    /// Came back from a reload with answers.
+    pub resumed: bool,
+    /// Some answers exist (a reload, or Back from the first question).
+    pub has_answers: bool,
+    pub on_start: Callback<()>,
+    pub on_start_over: Callback<()>,
+}
+
+#[component]
+pub fn Intro(props: &IntroProps) -> Html {
+    let text = strings(props.lang);
+    let on_start = props.on_start.reform(|_: MouseEvent| ());
+    let on_start_over = props.on_start_over.reform(|_: MouseEvent| ());
+    html! {
+        <section class="intro" part="intro" aria-labelledby="selfcheck-intro-heading">
+            <h2 id="selfcheck-intro-heading" tabindex="-1" data-autofocus="">{ text.intro_heading }</h2>
+            if props.resumed { <p class="note">{ text.intro_resumed }</p> }
+            <p>{ text.intro_body }</p>
+            <p class="uses">{ text.intro_uses }</p>
+            <ul class="instrument-list">
+                { for props.instruments.iter().map(|id| {
+                    let instrument = instrument(*id);
+                    html! { <li>{ fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }</li> }
+                }) }
+            </ul>
+            <ul class="facts">
+                <li>{ text.intro_time }</li>
+                <li>{ text.intro_private }</li>
+                <li>{ text.intro_not_diagnosis }</li>
+            </ul>
+            <div class="nav">
+                if props.has_answers {
+                    <button type="button" class="secondary" part="button" onclick={on_start_over}>{ text.start_over }</button>
+                }
+                <button type="button" class="primary" part="button button-primary" onclick={on_start}>
+                    { if props.has_answers { text.continue_where_left } else { text.start } }
+                </button>
+            </div>
+        </section>
+    }
+}

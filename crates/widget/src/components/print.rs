@@ -1,0 +1,88 @@
+use std::rc::Rc;
+
+use selfcheck_engine::{instrument, Choice, Flag, Lang, Report};
+use yew::prelude::*;
+
+use super::{band_words, headline, instrument_lang};
+use crate::host::HostHandle;
+use crate::i18n::{fill, strings};
+
+#[derive(Properties, PartialEq)]
+pub struct PrintSummaryProps {
+    pub report: Rc<Report>,
+    pub lang: Lang,
+    pub host: HostHandle,
+}
+
+fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
+    options
+        .iter()
+        .find(|option| option.score == value)
+        .map_or("", |option| option.label.get(lang))
+}
+
+/// The one-page clinician summary: hidden on screen, the only thing printed.
+#[component]
+pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
+    let text = strings(props.lang);
+    let date = {
+        let host = props.host.clone();
+        let lang = props.lang;
+        use_memo((), move |_| host.today(lang.code()))
+    };
+    html! {
+        <div class="print-summary" part="print-summary" aria-hidden="true">
+            <h2>{ text.print_title }</h2>
+            if !date.is_empty() { <p>{ fill(text.print_date, &[("date", &date)]) }</p> }
+            <p class="print-level">{ fill(text.print_level, &[("level", headline(text, props.report.level))]) }</p>
+            { for props.report.results.iter().map(|result| {
+                let instrument = instrument(result.id);
+                let lang = instrument_lang(instrument, props.lang);
+                let band = result.band.and_then(|band| band_words(text, band));
+                let total = fill(text.score_of, &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
+                html! {
+                    <section class="print-instrument">
+                        <h3>
+                            { instrument.short_name }{ " — " }{ text.print_total }{ ": " }{ total }
+                            if let Some(band) = band { { " (" }{ band }{ ")" } }
+                        </h3>
+                        <table>
+                            <thead><tr>
+                                <th scope="col">{ text.print_question }</th>
+                                <th scope="col">{ text.print_answer }</th>
+                                <th scope="col">{ text.print_points }</th>
+                            </tr></thead>
+                            <tbody lang={lang.code()}>
+                                if let (Some(gate), Some(exposure)) = (&instrument.gate, result.exposure) {
+                                    <tr>
+                                        <td>{ gate.text.get(lang) }</td>
+                                        <td>{ label_of(gate.options, u8::from(exposure), lang) }</td>
+                                        <td>{ "—" }</td>
+                                    </tr>
+                                }
+                                { for result.answers.iter().enumerate().map(|(index, value)| html! {
+                                    <tr>
+                                        <td>{ format!("{}. {}", index + 1, instrument.items[index].get(lang)) }</td>
+                                        <td>{ label_of(instrument.options, *value, lang) }</td>
+                                        <td>{ value }</td>
+                                    </tr>
+                                }) }
+                                if let Some(follow_up) = &instrument.follow_up {
+                                    <tr>
+                                        <td>{ text.print_difficulty }{ ": " }{ follow_up.text.get(lang) }</td>
+                                        <td>{ result.difficulty.map_or(text.print_not_asked, |value| label_of(follow_up.options, value, lang)) }</td>
+                                        <td>{ "—" }</td>
+                                    </tr>
+                                }
+                            </tbody>
+                        </table>
+                        if result.flags.contains(&Flag::SelfHarm) {
+                            <p class="print-flag">{ text.print_flag_self_harm }</p>
+                        }
+                    </section>
+                }
+            }) }
+            <p class="print-footer">{ text.print_footer }</p>
+        </div>
+    }
+}

@@ -1,0 +1,204 @@
+use std::rc::Rc;
+
+use selfcheck_engine::{instrument, Config, InstrumentResult, Lang, Level, Report, Screen};
+use yew::prelude::*;
+
+use super::{instrument_lang, CrisisPanel, Gauge, PrintSummary, Segment};
+use crate::host::{HostHandle, WidgetEvent};
+use crate::i18n::{fill, strings, UiStrings};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub report: Rc<Report>,
+    pub config: Rc<Config>,
+    pub lang: Lang,
+    pub crisis_raised: bool,
+    pub host: HostHandle,
+    pub on_back: Callback<()>,
+    pub on_clear: Callback<()>,
+}
+
+pub fn headline(text: &UiStrings, level: Level) -> &'static str {
+    match level {
+        Level::Urgent => text.level_urgent,
+        Level::Recommended => text.level_recommended,
+        Level::Consider => text.level_consider,
+        Level::NotIndicated => text.level_not_indicated,
+    }
+}
+
+pub fn band_words(text: &UiStrings, band: &str) -> Option<&'static str> {
+    Some(match band {
+        "minimal" => text.band_minimal,
+        "mild" => text.band_mild,
+        "moderate" => text.band_moderate,
+        "moderately_severe" => text.band_moderately_severe,
+        "severe" => text.band_severe,
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let text = strings(props.lang);
+    let level = props.report.level;
+    let on_back = props.on_back.reform(|_: MouseEvent| ());
+    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let on_print = {
+        let host = props.host.clone();
+        Callback::from(move |_: MouseEvent| host.print())
+    };
+    let on_booking = {
+        let host = props.host.clone();
+        let report = props.report.clone();
+        Callback::from(move |_: MouseEvent| host.emit(WidgetEvent::Booking(&report)))
+    };
+    let offers_booking = matches!(level, Level::Urgent | Level::Recommended | Level::Consider);
+
+    html! {
+        <section class="results" part="results" aria-labelledby="selfcheck-results-heading">
+            if props.crisis_raised {
+                <CrisisPanel config={props.config.clone()} lang={props.lang} />
+            }
+            <h2 id="selfcheck-results-heading" tabindex="-1" data-autofocus="">{ text.results_heading }</h2>
+            <p class={classes!("headline", format!("level-{}", level.as_str()))}>{ headline(text, level) }</p>
+            if level == Level::NotIndicated {
+                <p>{ text.level_not_indicated_more }</p>
+            }
+            <ul class="cards">
+                { for props.report.results.iter().map(|result| html! {
+                    <li><ResultCard result={Rc::new(result.clone())} lang={props.lang} /></li>
+                }) }
+            </ul>
+            if offers_booking {
+                <div class="booking" part="booking">
+                    if let Some(booking) = &props.config.booking {
+                        <p>{ match &props.config.clinic_name {
+                            Some(clinic) => fill(text.booking_intro_clinic, &[("clinic", clinic)]),
+                            None => text.booking_intro.to_string(),
+                        } }</p>
+                        <a class="button primary" part="button button-primary booking-link" href={booking.url.clone()}
+                            onclick={on_booking}>
+                            { booking.label.clone().unwrap_or_else(|| text.booking_default.to_string()) }
+                        </a>
+                    } else {
+                        <p>{ text.no_booking }</p>
+                    }
+                </div>
+            }
+            <div class="nav results-nav" part="nav">
+                <button type="button" class="secondary" part="button" onclick={on_print}>{ text.print }</button>
+                <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers }</button>
+                <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear }</button>
+            </div>
+            <section class="about" aria-labelledby="selfcheck-about-heading">
+                <h3 id="selfcheck-about-heading">{ text.about_heading }</h3>
+                <p>{ text.about_body }</p>
+                <ul class="sources">
+                    { for props.report.results.iter().map(|result| {
+                        let instrument = instrument(result.id);
+                        let shown = instrument_lang(instrument, props.lang);
+                        html! {
+                            <li lang={shown.code()}>
+                                <p class="source-title">{ instrument.title.get(shown) }</p>
+                                <p class="citation">{ instrument.sources.first().copied().unwrap_or_default() }</p>
+                                <p class="credit">{ instrument.credit.get(shown) }</p>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="not-diagnosis">{ text.not_diagnosis }</p>
+                <p>{ text.not_monitored }</p>
+            </section>
+            <PrintSummary report={props.report.clone()} lang={props.lang} host={props.host.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCardProps {
+    pub result: Rc<InstrumentResult>,
+    pub lang: Lang,
+}
+
+/// One instrument's score, band in words, and a gauge with its text equivalent.
+#[component]
+pub fn ResultCard(props: &ResultCardProps) -> Html {
+    let text = strings(props.lang);
+    let result = &*props.result;
+    let instrument = instrument(result.id);
+    let screener = instrument
+        .screener
+        .as_ref()
+        .filter(|_| result.screen == Screen::ScreenerNegative);
+    let (name, cutoff) = match screener {
+        Some(screener) => (screener.short_name, screener.positive_at),
+        None => (instrument.short_name, instrument.scoring.positive_at),
+    };
+    let band = result.band.and_then(|band| band_words(text, band));
+    let score = fill(
+        text.score_of,
+        &[
+            ("score", &result.total.to_string()),
+            ("max", &result.max.to_string()),
+        ],
+    );
+    let mut label = fill(
+        text.gauge_label,
+        &[
+            ("name", name),
+            ("score", &result.total.to_string()),
+            ("max", &result.max.to_string()),
+        ],
+    );
+    if let Some(band) = band {
+        label = format!("{label}, {band}");
+    }
+    let segments = match (screener, instrument.scoring.bands) {
+        (None, bands) if !bands.is_empty() => bands
+            .iter()
+            .map(|band| Segment {
+                min: band.min,
+                max: band.max,
+            })
+            .collect(),
+        _ => vec![
+            Segment {
+                min: 0,
+                max: cutoff.saturating_sub(1),
+            },
+            Segment {
+                min: cutoff,
+                max: result.max,
+            },
+        ],
+    };
+    let explanation = if screener.is_some() {
+        fill(
+            text.screener_negative,
+            &[
+                ("name", name),
+                ("score", &result.total.to_string()),
+                ("max", &result.max.to_string()),
+                ("cutoff", &cutoff.to_string()),
+            ],
+        )
+    } else if result.exposure == Some(false) {
+        text.no_exposure.to_string()
+    } else if result.positive {
+        fill(text.at_or_above_cutoff, &[("cutoff", &cutoff.to_string())])
+    } else {
+        fill(text.below_cutoff, &[("cutoff", &cutoff.to_string())])
+    };
+    html! {
+        <article class={classes!("card", result.positive.then_some("positive"))} part="result-card">
+            <h3>{ fill(text.instrument_of, &[("name", name), ("topic", instrument.topic.get(props.lang))]) }</h3>
+            <p class="score">
+                <span class="score-number">{ score }</span>
+                if let Some(band) = band { <span class="band">{ band }</span> }
+            </p>
+            <Gauge score={result.total} max={result.max} {segments} label={AttrValue::from(label)} />
+            <p class="explanation">{ explanation }</p>
+        </article>
+    }
+}

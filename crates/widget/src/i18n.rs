@@ -1,0 +1,182 @@
+//! Every string the widget shows, per language. A typed table per language means a missing
+//! translation is a compile error; `entries()` lets tests check placeholders and emptiness.
+//!
+//! Instrument wording is not here: it is clinical data, verbatim from the official versions,
+//! and lives with its sources in the engine.
+
+mod en;
+mod es;
+
+use selfcheck_engine::Lang;
+
+macro_rules! ui_strings {
+    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+        /// The widget's visible strings in one language. `{name}` marks a placeholder.
+        #[derive(Debug)]
+        pub struct UiStrings {
+            $($(#[doc = $doc])* pub $name: &'static str,)*
+        }
+
+        impl UiStrings {
+            /// Every (key, string) pair, in declaration order.
+            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name),)*]
+            }
+        }
+    };
+}
+
+ui_strings! {
+    widget_label,
+    get_help,
+    close_help,
+    help_heading,
+    not_monitored,
+    emergency,
+    call,
+    text,
+    website,
+    intro_heading,
+    intro_body,
+    intro_uses,
+    intro_time,
+    intro_private,
+    intro_not_diagnosis,
+    intro_resumed,
+    start,
+    continue_where_left,
+    start_over,
+    progress,
+    progress_label,
+    next,
+    back,
+    see_results,
+    need_answer,
+    only_in_english,
+    instrument_of,
+    crisis_heading,
+    crisis_body,
+    crisis_continue,
+    results_heading,
+    level_urgent,
+    level_recommended,
+    level_consider,
+    level_not_indicated,
+    level_not_indicated_more,
+    score_of,
+    band_minimal,
+    band_mild,
+    band_moderate,
+    band_moderately_severe,
+    band_severe,
+    at_or_above_cutoff,
+    below_cutoff,
+    screener_negative,
+    no_exposure,
+    gauge_label,
+    booking_default,
+    booking_intro,
+    booking_intro_clinic,
+    no_booking,
+    about_heading,
+    about_body,
+    not_diagnosis,
+    print,
+    clear,
+    change_answers,
+    print_title,
+    print_date,
+    print_level,
+    print_question,
+    print_answer,
+    print_points,
+    print_total,
+    print_flag_self_harm,
+    print_difficulty,
+    print_not_asked,
+    print_footer,
+    error_heading,
+    error_body,
+    error_help,
+}
+
+pub fn strings(lang: Lang) -> &'static UiStrings {
+    match lang {
+        Lang::En => &en::STRINGS,
+        Lang::Es => &es::STRINGS,
+    }
+}
+
+/// Fills `{name}` placeholders. Values are plain text; the result is rendered as text.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn every_language_has_every_string_and_none_is_empty() {
+        let english = strings(Lang::En).entries();
+        for lang in Lang::ALL {
+            let entries = strings(lang).entries();
+            assert_eq!(entries.len(), english.len());
+            for (key, text) in entries {
+                assert!(!text.trim().is_empty(), "{lang}: `{key}` is empty");
+            }
+        }
+    }
+
+    #[test]
+    fn translations_keep_the_same_placeholders() {
+        let english = strings(Lang::En).entries();
+        for lang in Lang::ALL {
+            for ((key, text), (_, reference)) in strings(lang).entries().into_iter().zip(&english) {
+                assert_eq!(
+                    placeholders(text),
+                    placeholders(reference),
+                    "{lang}: `{key}`"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn spanish_is_actually_translated() {
+        // Strings that are the same word or pure layout in both languages.
+        const SAME_IN_BOTH: [&str; 2] = ["instrument_of", "print_total"];
+        let english = strings(Lang::En).entries();
+        let same: Vec<_> = strings(Lang::Es)
+            .entries()
+            .into_iter()
+            .zip(&english)
+            .filter(|((key, es), (_, en))| es == en && !SAME_IN_BOTH.contains(key))
+            .map(|((key, _), _)| key)
+            .collect();
+        assert!(same.is_empty(), "identical to English: {same:?}");
+    }
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        assert_eq!(
+            fill("Question {n} of {total}", &[("n", "4"), ("total", "21")]),
+            "Question 4 of 21"
+        );
+        assert_eq!(fill("{a}{a}", &[("a", "<b>")]), "<b><b>");
+    }
+}
