@@ -69,6 +69,13 @@ fn lines(config: &Config, lang: Lang) -> (Vec<Line>, Option<&'static str>) {
     }
 }
 
+/// `https://www.samaritans.org/how-we-can-help/` reads better as `samaritans.org`.
+fn site_name(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    host.strip_prefix("www.").unwrap_or(host)
+}
+
 /// A clinic may write `(555) 010-0100`; a tel: link wants `5550100100`.
 fn dialable(number: &str) -> String {
     number
@@ -103,7 +110,8 @@ pub fn CrisisResources(props: &CrisisResourcesProps) -> Html {
                                 <a class="sms" href={format!("sms:{number}")}>{ fill(text.text, &[("number", shown)]) }</a>
                             }
                             if let Some(url) = &line.url {
-                                <a class="web" href={url.clone()} target="_blank" rel="noopener noreferrer">{ text.website }</a>
+                                <a class="web" href={url.clone()} target="_blank" rel="noopener noreferrer"
+                                    aria-label={format!("{}: {}", text.website, site_name(url))}>{ site_name(url) }</a>
                             }
                         </p>
                         if let Some(hours) = &line.hours { <p class="line-hours">{ hours }</p> }
@@ -145,5 +153,26 @@ pub fn CrisisPanel(props: &CrisisPanelProps) -> Html {
             <CrisisResources config={props.config.clone()} lang={props.lang} />
             { props.children.clone() }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_website_is_shown_by_its_host_name() {
+        assert_eq!(
+            site_name("https://www.samaritans.org/how-we-can-help/"),
+            "samaritans.org"
+        );
+        assert_eq!(site_name("https://988lifeline.org"), "988lifeline.org");
+        assert_eq!(site_name("https://example.org?x=1"), "example.org");
+    }
+
+    #[test]
+    fn a_written_phone_number_becomes_dialable() {
+        assert_eq!(dialable("(555) 010-0199"), "5550100199");
+        assert_eq!(dialable("+44 116 123"), "+44116123");
     }
 }

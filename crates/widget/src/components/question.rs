@@ -116,7 +116,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     let hint_id = format!("{name}-hint");
 
     html! {
-        <section class="question-screen" part="question" aria-label={instrument.short_name}>
+        <section class="question-screen" part="question">
             if let Some(progress) = props.progress {
                 <ProgressView {progress} lang={props.lang} />
             }
