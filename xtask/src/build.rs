@@ -62,11 +62,13 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let wasm = out_dir.join(WASM);
     std::fs::create_dir_all(out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
+    let optimized = glue_dir.join("optimized.wasm");
     run(Command::new(setup::wasm_opt())
         .args(WASM_OPT_FLAGS)
         .arg(glue_dir.join(WASM))
         .arg("-o")
-        .arg(&wasm))?;
+        .arg(&optimized))?;
+    write(&wasm, read_file(&optimized)?)?;
 
     step("selfcheck.js (loader + glue)");
     let glue =

@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: the files a clinic self-hosts, an embed page whose snippet carries
-//! Subresource Integrity hashes, and the size of each file as a CDN would serve it.
+//! Subresource Integrity hashes, `integrity.json` for the snippet builder (builder.html), and
+//! the size of each file as a CDN would serve it.
 
 use crate::build::{self, integrity, SCRIPT, WASM};
 use crate::util::{project_root, read_file, step, write, Result};
@@ -16,9 +17,14 @@ pub fn run(_args: &[String]) -> Result {
 pub fn build_dist() -> Result<Vec<PathBuf>> {
     let dist = project_root().join("dist");
     let (script, wasm) = build::widget(&dist)?;
-    step("dist/embed.html (snippet with SRI)");
-    let snippet = snippet(&integrity(&read_file(&script)?), "selfcheck.js");
+    step("dist/embed.html and dist/integrity.json (snippet with SRI)");
+    let script_integrity = integrity(&read_file(&script)?);
+    let snippet = snippet(&script_integrity, "selfcheck.js");
     write(&dist.join("embed.html"), embed_page(&snippet))?;
+    write(
+        &dist.join("integrity.json"),
+        integrity_json(&script_integrity),
+    )?;
     Ok(vec![script, wasm])
 }
 
@@ -29,6 +35,14 @@ pub fn snippet(script_integrity: &str, script_url: &str) -> String {
         "<script src=\"{script_url}\" integrity=\"{script_integrity}\" crossorigin=\"anonymous\" defer></script>\n\
          <self-check booking-url=\"https://example.org/book\" clinic-name=\"Example Clinic\"></self-check>"
     )
+}
+
+/// `{"selfcheck.js":"sha384-…"}`: the snippet builder fetches it, so the snippet it writes always
+/// carries the hash of the script actually built.
+fn integrity_json(script_integrity: &str) -> String {
+    let mut object = serde_json::Map::new();
+    object.insert(SCRIPT.into(), script_integrity.into());
+    format!("{}\n", serde_json::Value::Object(object))
 }
 
 fn embed_page(snippet: &str) -> String {
@@ -132,6 +146,13 @@ mod tests {
         assert!(tag.contains("integrity=\"sha384-xyz\""));
         assert!(tag.contains("crossorigin=\"anonymous\""));
         assert!(tag.contains("<self-check"));
+    }
+
+    #[test]
+    fn integrity_json_names_the_script_and_its_hash() {
+        let json: serde_json::Value =
+            serde_json::from_str(&integrity_json("sha384-abc+/=")).unwrap();
+        assert_eq!(json, serde_json::json!({ "selfcheck.js": "sha384-abc+/=" }));
     }
 
     #[test]

@@ -73,7 +73,11 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
         std::fs::create_dir_all(parent)
             .map_err(|error| format!("cannot create {}: {error}", parent.display()))?;
     }
-    std::fs::write(path, contents)
+    // Write then rename, so a server reading the file meanwhile sees the old or the new one,
+    // never half of one.
+    let staging = path.with_extension("partial");
+    std::fs::write(&staging, contents)
+        .and_then(|()| std::fs::rename(&staging, path))
         .map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 

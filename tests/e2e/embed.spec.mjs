@@ -1,0 +1,284 @@
+// The embedding contract in headless Chromium: several widgets, hostile host CSS, the strict CSP,
+// failure fallbacks, iframes, module scripts, another origin, mount()/unmount(), privacy, XSS,
+// events and the SRI snippet.
+import { test, expect } from "@playwright/test";
+import { openWidget, answerByKeyboard, startByKeyboard, legend } from "./helpers.mjs";
+
+/** Collects CSP violations and page errors for the whole test. */
+function watchForTrouble(page) {
+  const trouble = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) trouble.push(message.text());
+  });
+  page.on("pageerror", (error) => trouble.push(`pageerror: ${error.message}`));
+  return trouble;
+}
+
+async function completeGad7(page, values) {
+  await startByKeyboard(page);
+  for (const value of values) await answerByKeyboard(page, value);
+  await expect(page.locator("self-check .results")).toBeVisible();
+}
+
+test("two widgets with different configurations work side by side", async ({ page }) => {
+  await page.goto("/tests/pages/two-widgets.html");
+  const first = page.locator("#first");
+  const second = page.locator("#second");
+  await expect(first.locator(".intro")).toContainText("PHQ-9");
+  await expect(first.locator(".intro")).not.toContainText("GAD-7");
+  await expect(second.locator(".intro")).toContainText("Una autoevaluación privada");
+  await expect(second.locator(".intro")).toContainText("GAD-7");
+  await second.getByRole("button", { name: "Comenzar" }).click();
+  await expect(second.locator("legend")).toContainText("Se ha sentido nervioso(a)");
+  await expect(first.locator(".intro")).toBeVisible();
+  await first.getByRole("button", { name: "Start" }).click();
+  await first.getByRole("radio", { name: "Several days" }).focus();
+  await expect(first.locator("legend")).toContainText("Little interest");
+  await first.locator(".help summary").click();
+  await expect(first.locator('.help a[href="tel:116123"]')).toBeVisible();
+  await second.locator(".help summary").click();
+  await expect(second.locator('.help a[href="tel:131114"]')).toBeVisible();
+});
+
+test("hostile host CSS cannot hide or break the widget", async ({ page }) => {
+  await page.goto("/tests/pages/hostile.html");
+  const widget = page.locator("self-check");
+  const start = widget.getByRole("button", { name: "Start" });
+  await expect(start).toBeVisible();
+  const fontSize = await widget.locator(".selfcheck").evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  expect(fontSize).toBeGreaterThanOrEqual(16);
+  await start.click();
+  const radio = widget.getByRole("radio", { name: "Several days" });
+  await expect(radio).toBeVisible();
+  expect(await radio.evaluate((element) => getComputedStyle(element).opacity)).toBe("1");
+  await widget.getByText("Several days").click();
+  await expect(legend(page)).toContainText("Not being able to stop");
+  // The widget's own styles do not leak out: the page's button stays as the page styled it.
+  await expect(page.locator("#page-button")).toBeHidden();
+});
+
+test("the strict CSP header is met through a complete run: no violations, no errors", async ({ page }) => {
+  const trouble = watchForTrouble(page);
+  const response = await page.goto("/");
+  expect(response.headers()["content-security-policy"]).toBe(
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  );
+  await expect(page.locator("self-check .intro")).toBeVisible();
+  await startByKeyboard(page);
+  for (let i = 0; i < 9; i++) await answerByKeyboard(page, 0);
+  for (let i = 0; i < 7; i++) await answerByKeyboard(page, 0);
+  await answerByKeyboard(page, 1);
+  await expect(page.locator("self-check .results")).toBeVisible();
+  expect(trouble).toEqual([]);
+});
+
+test("a wasm file answering 404 leaves a readable fallback with the booking link", async ({ page }) => {
+  await page.route("**/selfcheck_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await openFallback(page, "/tests/pages/widget.html?booking-url=https://clinic.example/book&booking-label=Book%20with%20us");
+  await expect(page.locator("self-check [part=fallback] a")).toHaveAttribute("href", "https://clinic.example/book");
+  await expect(page.locator("self-check [part=fallback] a")).toHaveText("Book with us");
+  expect(errors.join("\n")).toContain("404");
+});
+
+async function openFallback(page, url) {
+  await page.goto(url);
+  const fallback = page.locator("self-check [part=fallback]");
+  await expect(fallback).toBeVisible();
+  await expect(fallback).toContainText("The self-check could not load");
+  await expect(fallback).toContainText("Nothing you entered was sent anywhere.");
+}
+
+test("without WebAssembly the element shows the fallback instead of a blank box", async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await openFallback(page, "/tests/pages/widget.html?lang=en");
+});
+
+test("a JavaScript error while mounting shows the fallback in the page's language", async ({ page }) => {
+  await page.addInitScript(() => {
+    CSSStyleSheet.prototype.replaceSync = () => {
+      throw new Error("simulated failure");
+    };
+  });
+  await page.goto("/tests/pages/widget.html?lang=es");
+  await expect(page.locator("self-check [part=fallback]")).toContainText("No se pudo cargar la autoevaluación");
+});
+
+test("the clinic's markup inside <self-check> shows until the widget mounts", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/selfcheck_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/");
+  const loading = page.locator("self-check").getByText("The self-check is loading.");
+  await expect(loading).toBeVisible();
+  release();
+  await expect(page.locator("self-check .intro")).toBeVisible();
+  await expect(loading).toBeHidden();
+});
+
+test("the widget works inside an iframe", async ({ page }) => {
+  await page.goto("/tests/pages/iframe.html");
+  const frame = page.frameLocator("iframe");
+  await frame.locator("self-check").getByRole("button", { name: "Start" }).click();
+  await frame.locator("self-check").getByText("Several days").click();
+  await expect(frame.locator("self-check legend")).toContainText("Not being able to stop");
+});
+
+test('type="module" loads the wasm next to the script', async ({ page }) => {
+  await page.goto("/tests/pages/module.html");
+  await page.locator("self-check").getByRole("button", { name: "Start" }).click();
+  await expect(legend(page)).toContainText("Little interest");
+});
+
+test("the script and wasm can come from another origin, as from a CDN", async ({ page }) => {
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto("/tests/pages/cdn.nocsp.html");
+  await page.locator("self-check").getByRole("button", { name: "Start" }).click();
+  await expect(legend(page)).toContainText("Feeling nervous");
+  const page_origin = new URL(page.url()).origin;
+  const wasm = requests.find((url) => url.endsWith("/selfcheck_bg.wasm"));
+  expect(new URL(wasm).origin).not.toBe(page_origin);
+});
+
+test("SelfCheck.mount() and unmount() from JavaScript", async ({ page }) => {
+  await page.goto("/tests/pages/mount.html");
+  await page.getByRole("button", { name: "Mount", exact: true }).click();
+  const target = page.locator("#target");
+  await expect(target.locator(".intro")).toContainText("GAD-7");
+  await expect(target.locator(".intro")).not.toContainText("PHQ-9");
+  await page.getByRole("button", { name: "Unmount" }).click();
+  await expect(target.locator(".selfcheck")).toHaveCount(0);
+  await page.getByRole("button", { name: "Mount", exact: true }).click();
+  await expect(target.locator(".intro")).toBeVisible();
+});
+
+test("changing an attribute after mount re-configures the widget", async ({ page }) => {
+  await openWidget(page, { instruments: "gad7", resume: "off" });
+  await page.locator("self-check").evaluate((element) => element.setAttribute("lang", "es"));
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await page.locator("self-check").evaluate((element) => element.setAttribute("instruments", "pcptsd5"));
+  await expect(page.locator("self-check .intro")).toContainText("PC-PTSD-5");
+  await page.locator("self-check").evaluate((element) => element.setAttribute("booking-url", "ftp://nope"));
+  await expect(page.locator("self-check .config-error")).toContainText("booking-url");
+});
+
+test("privacy: after the widget's own files, a complete run makes no request and stores nothing else", async ({ page }) => {
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto("/tests/pages/widget.html");
+  await expect(page.locator("self-check .intro")).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const loaded = requests.length;
+  const paths = requests.map((url) => new URL(url).pathname);
+  expect(paths.filter((path) => path.startsWith("/dist/")).sort()).toEqual(["/dist/selfcheck.js", "/dist/selfcheck_bg.wasm"]);
+  expect(requests.every((url) => new URL(url).origin === new URL(page.url()).origin)).toBe(true);
+
+  await startByKeyboard(page);
+  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 1);
+  await answerByKeyboard(page, 1);
+  await page.locator("self-check").getByRole("button", { name: "Continue the questionnaire" }).click();
+  await answerByKeyboard(page, 2);
+  for (let i = 0; i < 7; i++) await answerByKeyboard(page, 2);
+  await answerByKeyboard(page, 1); // no traumatic event
+  await expect(page.locator("self-check .results")).toBeVisible();
+  await page.locator("self-check .help summary").click();
+
+  expect(requests.slice(loaded)).toEqual([]);
+  expect(await page.evaluate(() => document.cookie)).toBe("");
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(["selfcheck.v1"]);
+  const cookies = await page.context().cookies();
+  expect(cookies).toEqual([]);
+});
+
+test("markup in configuration strings renders as text and never runs", async ({ page }) => {
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto("/tests/pages/xss.nocsp.html");
+  const markup = page.locator("#markup");
+  await markup.getByRole("button", { name: "Start" }).click();
+  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 2);
+  await answerByKeyboard(page, 1);
+  const crisis = markup.locator(".crisis");
+  await expect(crisis).toContainText("<img src=x onerror=window.__xss=3>");
+  await expect(crisis).toContainText("<b onmouseover=window.__xss=4>always</b>");
+  await crisis.getByRole("button", { name: "Continue the questionnaire" }).click();
+  await answerByKeyboard(page, 0);
+  await expect(markup.locator(".booking")).toContainText("<img src=x onerror=window.__xss=1> can talk this through with you.");
+  await expect(markup.locator(".booking a")).toHaveText("<img src=x onerror=window.__xss=2>");
+  await expect(markup.locator("img")).toHaveCount(0);
+
+  const refused = page.locator("#javascript-url");
+  await expect(refused.locator(".config-error")).toContainText("booking-url");
+  await expect(refused.locator("a[href^='javascript']")).toHaveCount(0);
+  expect(errors.some((text) => text.includes("selfcheck: booking-url"))).toBe(true);
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+});
+
+async function events(page) {
+  return page.evaluate(() => window.__events);
+}
+
+for (const emit of ["none", "level", "scores"]) {
+  test(`events with emit="${emit}": ready, start, complete and booking carry only what was allowed`, async ({ page }) => {
+    const query = new URLSearchParams({ instruments: "gad7", resume: "off", "booking-url": "https://clinic.example/book" });
+    if (emit !== "none") query.set("emit", emit);
+    await page.goto(`/tests/pages/events.html?${query}`);
+    await expect(page.locator("self-check .intro")).toBeVisible();
+    expect((await events(page)).map((event) => event.type)).toEqual(["selfcheck:ready"]);
+    await completeGad7(page, [2, 2, 2, 2, 1, 1, 0]);
+    await page.locator("self-check .booking a").click();
+    const seen = await events(page);
+    expect(seen.map((event) => event.type)).toEqual(["selfcheck:ready", "selfcheck:start", "selfcheck:complete", "selfcheck:booking"]);
+    for (const event of seen) {
+      expect(event.bubbles).toBe(true);
+      expect(event.composed).toBe(true);
+    }
+    const complete = seen[2].detail;
+    const booking = seen[3].detail;
+    expect(booking).toEqual(complete);
+    if (emit === "none") expect(complete).toEqual({});
+    if (emit === "level") expect(complete).toEqual({ level: "recommended" });
+    if (emit === "scores") {
+      expect(complete).toEqual({
+        level: "recommended",
+        scores: [{ id: "gad7", total: 10, max: 21, band: "moderate", positive: true, screen: "full" }],
+      });
+    }
+    expect(JSON.stringify(seen)).not.toContain("answers");
+  });
+}
+
+test("an invalid configuration fires selfcheck:error with every problem and its field", async ({ page }) => {
+  await page.goto("/tests/pages/events.html?instruments=phq9%20phq9&mode=sometimes&booking-url=javascript:alert(1)");
+  await expect(page.locator("self-check .config-error")).toBeVisible();
+  const error = (await events(page)).find((event) => event.type === "selfcheck:error");
+  const fields = error.detail.problems.map((problem) => problem.field).sort();
+  expect(fields).toEqual(["booking-url", "instruments", "mode"]);
+  for (const problem of error.detail.problems) expect(problem.message.length).toBeGreaterThan(10);
+});
+
+test("the SRI snippet written by dist loads the widget", async ({ page }) => {
+  await page.goto("/dist/embed.html");
+  const script = page.locator("script[integrity]");
+  await expect(script).toHaveAttribute("integrity", /^sha384-/);
+  await expect(page.locator("self-check .intro")).toBeVisible();
+});
+
+test("a tampered script is refused by its integrity hash", async ({ page }) => {
+  await page.route("**/dist/selfcheck.js", async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()) + "\n// tampered";
+    await route.fulfill({ response, body });
+  });
+  await page.goto("/dist/embed.html");
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => typeof window.SelfCheck)).toBe("undefined");
+});
