@@ -160,7 +160,15 @@
   window.SelfCheck = Object.freeze({
     /** Mounts the widget into any element with a configuration object; returns { unmount(), ready }. */
     mount: function (element, config) {
-      var handle = mountInto(element, config == null ? null : JSON.stringify(config));
+      var json = null;
+      try {
+        json = config == null ? null : JSON.stringify(config);
+      } catch (error) {
+        // A configuration that is not plain data (a cycle, a BigInt) still gets a visible answer.
+        showFallback(element, new Error("the configuration object cannot be read: " + error.message));
+        return { ready: Promise.resolve(), unmount: function () {} };
+      }
+      var handle = mountInto(element, json);
       return { ready: handle.ready, unmount: function () { unmountHandle(handle); } };
     }
   });
