@@ -28,7 +28,7 @@ mod lang;
 mod scoring;
 
 pub use answers::{AnswerError, Answers, Part, Question};
-pub use config::{Booking, Config, Crisis, CrisisResource, Emit, Problem};
+pub use config::{Booking, Config, Crisis, CrisisResource, Emit, Problem, ATTRIBUTES};
 pub use crisis::{region, regions, Emergency, Region, RegionResource};
 pub use flow::{crisis_raised, is_complete, next_unanswered, prune, raises_crisis, steps, Mode};
 pub use instrument::{

@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-#[test]
-fn the_engine_depends_on_no_web_crate() {
+/// `cargo tree -p selfcheck-engine -e normal --target all --prefix none` plus `extra`.
+fn engine_tree(extra: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args([
@@ -18,6 +18,7 @@ fn the_engine_depends_on_no_web_crate() {
             "--prefix",
             "none",
         ])
+        .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo runs");
@@ -26,7 +27,12 @@ fn the_engine_depends_on_no_web_crate() {
         "cargo tree failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let tree = String::from_utf8_lossy(&output.stdout);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn the_engine_depends_on_no_web_crate() {
+    let tree = engine_tree(&[]);
     assert!(
         tree.contains("selfcheck-engine"),
         "unexpected cargo tree output: {tree}"
@@ -45,25 +51,7 @@ fn the_engine_depends_on_no_web_crate() {
 
 #[test]
 fn the_engine_depends_on_serde_and_serde_json_only() {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
-        .args([
-            "tree",
-            "-p",
-            "selfcheck-engine",
-            "-e",
-            "normal",
-            "--target",
-            "all",
-            "--depth",
-            "1",
-            "--prefix",
-            "none",
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo runs");
-    let tree = String::from_utf8_lossy(&output.stdout);
+    let tree = engine_tree(&["--depth", "1"]);
     let mut direct: Vec<&str> = tree
         .lines()
         .skip(1)

@@ -1,25 +1,12 @@
 //! The command line: formats, errors, exit status.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod support;
 
 use serde_json::{json, Value};
+use support::run_scorer;
 
 fn score(args: &[&str], input: &str) -> (Vec<Value>, Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck-score"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the scorer starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_scorer(args, input);
     let lines = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -40,10 +27,7 @@ fn error_of(v: &Value) -> &str {
 
 #[test]
 fn help_prints_usage_and_succeeds() {
-    let out = Command::new(env!("CARGO_BIN_EXE_selfcheck-score"))
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = run_scorer(&["--help"], "");
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Usage: selfcheck-score"));
 }
@@ -236,18 +220,7 @@ fn empty_input_scores_nothing_and_succeeds() {
 
 #[test]
 fn invalid_utf8_fails_that_line_only() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck-score"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"{\"gad7\":[0,\xff]}\n{\"gad7\":[0,0]}\n")
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = run_scorer(&[], b"{\"gad7\":[0,\xff]}\n{\"gad7\":[0,0]}\n");
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<Value> = text
         .lines()

@@ -1,9 +1,9 @@
 //! The README's `echo '…' | selfcheck-score` examples produce what they claim.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod support;
 
 use serde_json::Value;
+use support::run_scorer;
 
 struct Example {
     input: String,
@@ -53,19 +53,8 @@ fn examples(readme: &str) -> Vec<Example> {
 }
 
 fn run(example: &Example) -> (String, Option<i32>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_selfcheck-score"))
-        .args(&example.args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("the scorer starts");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(example.input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
+    let args: Vec<&str> = example.args.iter().map(String::as_str).collect();
+    let output = run_scorer(&args, &example.input);
     (
         String::from_utf8(output.stdout).unwrap(),
         output.status.code(),

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use selfcheck_engine::{Config, Emit, Lang, Problem, Report};
+use selfcheck_engine::{Config, Emit, Lang, Problem, Report, ATTRIBUTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,19 +18,6 @@ use crate::host::{Host, HostHandle, WidgetEvent};
 use crate::state::{questionnaire_key, STORAGE_KEY};
 
 const STYLESHEET: &str = include_str!("../../../styles/widget.css");
-
-/// Attributes read from the element, kebab-case as documented; `config` is handled here.
-const ATTRIBUTES: [&str; 9] = [
-    "instruments",
-    "mode",
-    "lang",
-    "clinic-name",
-    "booking-url",
-    "booking-label",
-    "crisis-region",
-    "resume",
-    "emit",
-];
 
 /// Isolates the widget when printing: everything else on the page is hidden for the moment of
 /// the print. Lives in the page only while printing.

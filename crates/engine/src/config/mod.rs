@@ -6,6 +6,10 @@
 //! (the UI shows every string as text, never as markup).
 
 mod attrs;
+
+/// The element attributes a configuration is read from, kebab-case (`config` names a JSON
+/// script and is resolved by the embedding layer).
+pub use attrs::ATTRIBUTES;
 mod check;
 mod fields;
 mod json;
