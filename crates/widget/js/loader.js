@@ -59,7 +59,10 @@
   function safeBookingUrl(value) {
     try {
       var url = new URL(value, location.href);
-      return url.protocol === "https:" || url.protocol === "mailto:" || url.protocol === "tel:" ? url.href : null;
+      if (url.protocol === "https:" || url.protocol === "mailto:" || url.protocol === "tel:") return url.href;
+      // As the engine allows: plain http only for a clinic testing on its own machine.
+      var loopback = url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
+      return url.protocol === "http:" && loopback ? url.href : null;
     } catch (error) {
       return null;
     }

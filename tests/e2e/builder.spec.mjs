@@ -1,0 +1,259 @@
+// The snippet builder (builder.html) and the demo clinic page (index.html): the preview follows
+// the form, the snippet says what was chosen and carries the SRI hash from dist/integrity.json,
+// a bad booking link is refused inline, the snippet works when pasted into another site under a
+// strict CSP, and both pages pass axe-core in light and dark and fit a 320 px screen.
+import { test, expect } from "@playwright/test";
+import { axeViolations } from "./helpers.mjs";
+
+/** Opens the builder and waits for the preview widget and the integrity hash. */
+async function openBuilder(page) {
+  await page.goto("/builder.html");
+  await expect(page.locator("#preview .selfcheck")).toBeVisible();
+  await expect(page.locator("#snippet")).toContainText('integrity="sha384-');
+}
+
+function snippet(page) {
+  return page.locator("#snippet");
+}
+
+function introList(page) {
+  return page.locator("#preview .instrument-list li");
+}
+
+test("the preview follows the form: questionnaires, their order and the language", async ({ page }) => {
+  await openBuilder(page);
+  await expect(introList(page)).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/]);
+
+  await page.getByRole("checkbox", { name: /GAD-7/ }).uncheck();
+  await expect(introList(page)).toHaveText([/^PHQ-9/, /^PC-PTSD-5/]);
+  await expect(snippet(page)).toContainText('instruments="phq9 pcptsd5"');
+
+  const up = page.getByRole("button", { name: "Move PC-PTSD-5 up" });
+  await up.click();
+  await up.click();
+  await expect(page.locator("#order-status")).toHaveText("PC-PTSD-5 moved to position 1 of 3.");
+  // At the top its "up" button is disabled, so focus stays on the row through "down".
+  await expect(up).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Move PC-PTSD-5 down" })).toBeFocused();
+  await expect(introList(page)).toHaveText([/^PC-PTSD-5/, /^PHQ-9/]);
+  await expect(snippet(page)).toContainText('instruments="pcptsd5 phq9"');
+
+  await page.getByLabel("Language").selectOption("es");
+  await expect(page.locator("#preview #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(snippet(page)).toContainText('lang="es"');
+  await expect(snippet(page)).toContainText("La autoevaluación se está cargando.");
+});
+
+test("unticking every questionnaire is explained, and the snippet falls back to the default", async ({ page }) => {
+  await openBuilder(page);
+  for (const name of [/PHQ-9/, /GAD-7/, /PC-PTSD-5/]) await page.getByRole("checkbox", { name }).uncheck();
+  await expect(page.locator("#instruments-error")).toContainText("Tick at least one questionnaire");
+  await expect(snippet(page)).not.toContainText("instruments=");
+  await expect(page.locator("#preview .config-error")).toHaveCount(0);
+  await expect(introList(page)).toHaveCount(3);
+});
+
+test("the snippet carries every choice, escaped, and the integrity hash of dist/selfcheck.js", async ({ page, request }) => {
+  const hashes = await (await request.get("/dist/integrity.json")).json();
+  expect(hashes["selfcheck.js"]).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
+
+  await openBuilder(page);
+  await page.getByLabel("Clinic name").fill('Harbor "Light" & <Co>');
+  await page.getByLabel("Booking link").fill("https://clinic.example/book?from=selfcheck&lang=en");
+  await page.getByLabel("Booking button text").fill("Book a free call");
+  await page.getByLabel("Crisis lines for").selectOption("GB");
+  await page.getByRole("radio", { name: "Adaptive" }).check();
+  await page.getByRole("checkbox", { name: "Keep answers if the page is reloaded" }).uncheck();
+  await page.getByRole("radio", { name: "The level and each score" }).check();
+  await page.getByLabel("Accent colour", { exact: true }).fill("#0d6e6e");
+  await page.getByLabel("Corner radius").fill("4");
+  await page.getByLabel("Where you host the files").fill("https://cdn.clinic.example/selfcheck/1.0");
+
+  const text = await snippet(page).textContent();
+  expect(text).toContain(`<script src="https://cdn.clinic.example/selfcheck/1.0/selfcheck.js" integrity="${hashes["selfcheck.js"]}" crossorigin="anonymous" defer></script>`);
+  for (const attribute of [
+    'instruments="phq9 gad7 pcptsd5"',
+    'mode="adaptive"',
+    'clinic-name="Harbor &quot;Light&quot; &amp; &lt;Co&gt;"',
+    'booking-url="https://clinic.example/book?from=selfcheck&amp;lang=en"',
+    'booking-label="Book a free call"',
+    'crisis-region="GB"',
+    'resume="off"',
+    'emit="scores"',
+  ]) expect(text).toContain(attribute);
+  expect(text).toContain("self-check { --selfcheck-accent: #0d6e6e; --selfcheck-accent-text: #ffffff; --selfcheck-radius: 4px; }");
+  expect(text).toContain("@media (prefers-color-scheme: dark)");
+  expect(text).toContain("strict Content-Security-Policy");
+  await expect(page.locator("#style-note")).toBeVisible();
+
+  // The preview is the same configuration, set as attributes and custom properties.
+  const preview = page.locator("#preview");
+  await expect(preview).toHaveAttribute("clinic-name", 'Harbor "Light" & <Co>');
+  await expect(preview).toHaveAttribute("emit", "scores");
+  await expect(preview).toHaveAttribute("crisis-region", "GB");
+  expect(await preview.evaluate((element) => element.style.getPropertyValue("--selfcheck-accent"))).toBe("#0d6e6e");
+  await expect(preview.getByRole("button", { name: "Start" })).toHaveCSS("background-color", "rgb(13, 110, 110)");
+});
+
+test("a bad booking link is shown inline, accessibly, and kept out of the snippet and the preview", async ({ page }) => {
+  await openBuilder(page);
+  const input = page.getByLabel("Booking link");
+  const error = page.locator("#booking-url-error");
+
+  await page.getByLabel("Booking button text").fill("Book now");
+  await input.fill("javascript:alert(1)");
+  await input.blur();
+  await expect(error).toContainText("“javascript:” are not allowed");
+  await expect(input).toHaveAttribute("aria-invalid", "true");
+  await expect(input).toHaveAccessibleDescription(/are not allowed/);
+  await expect(snippet(page)).not.toContainText("javascript");
+  // A label without a link would stop the widget: it is left out too, with a note.
+  await expect(snippet(page)).not.toContainText("booking-label");
+  await expect(page.locator("#booking-label-note")).toContainText("used only with a booking link");
+  await expect(page.locator("#preview")).not.toHaveAttribute("booking-url", /.*/);
+  await expect(page.locator("#preview .config-error")).toHaveCount(0);
+
+  await input.fill("http://clinic.example/book");
+  await expect(error).toContainText("http: is allowed only for localhost");
+  await input.fill("https://user@clinic.example/book");
+  await expect(error).toContainText("user name or password");
+
+  await input.fill("tel:+1-555-555-0100");
+  await expect(error).toHaveText("");
+  await expect(input).not.toHaveAttribute("aria-invalid", /.*/);
+  await expect(snippet(page)).toContainText('booking-url="tel:+1-555-555-0100"');
+  await expect(snippet(page)).toContainText('booking-label="Book now"');
+
+  // Enter in a field checks the whole form and goes to the first problem.
+  await page.getByLabel("Font").fill("Georgia; } body { display: none");
+  await page.getByLabel("Clinic name").press("Enter");
+  await expect(page.getByLabel("Font")).toBeFocused();
+  await expect(page.locator("#font-error")).toContainText("Use only font names");
+  await expect(snippet(page)).not.toContainText("display: none");
+});
+
+test("Copy puts the snippet on the clipboard and says Copied", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openBuilder(page);
+  await page.getByLabel("Clinic name").fill("Harbor Light Clinic");
+  await page.getByRole("button", { name: "Copy snippet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await snippet(page).textContent());
+  expect(copied).toContain('clinic-name="Harbor Light Clinic"');
+});
+
+test("without clipboard access, Copy selects the snippet and says how to copy it", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+  });
+  await openBuilder(page);
+  await page.getByRole("button", { name: "Copy snippet" }).click();
+  await expect(page.locator("#copy-status")).toContainText("press Ctrl+C");
+  const selected = await page.evaluate(() => String(window.getSelection()));
+  expect(selected).toBe(await snippet(page).textContent());
+});
+
+test("the snippet works pasted into another site: SRI and CORS pass under the README's strict CSP", async ({ page, baseURL }) => {
+  await openBuilder(page);
+  await page.getByLabel("Language").selectOption("es");
+  await page.getByLabel("Clinic name").fill("Clínica Faro");
+  await page.getByRole("checkbox", { name: "Keep answers if the page is reloaded" }).uncheck();
+  await page.getByLabel("Accent colour", { exact: true }).fill("#7a3e9d");
+  // The files on a CDN of their own; the clinic's page on a third origin.
+  await page.getByLabel("Where you host the files").fill("https://cdn.test/selfcheck/");
+  const pasted = await snippet(page).textContent();
+
+  // The CDN serves this build's dist/ with its headers (Access-Control-Allow-Origin, the wasm
+  // MIME type); Playwright fetches it, so the browser sees two public https origins.
+  await page.route("https://cdn.test/selfcheck/*", async (route) => {
+    const file = new URL(route.request().url()).pathname.split("/").pop();
+    const response = await route.fetch({ url: `${baseURL}/dist/${file}` });
+    const headers = { ...response.headers() };
+    delete headers["content-encoding"];
+    delete headers["content-length"];
+    await route.fulfill({ status: response.status(), headers, body: await response.body() });
+  });
+  const csp = "default-src 'self'; script-src 'self' https://cdn.test 'wasm-unsafe-eval'; connect-src 'self' https://cdn.test; style-src 'self'";
+  const clinicPage = (body, headers = {}) => (route) => route.fulfill({
+    status: 200, contentType: "text/html; charset=utf-8", headers,
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head><body><main><h1>Clinic</h1>${body}</main></body></html>`,
+  });
+  await page.route("https://clinic.test/strict", clinicPage(pasted, { "Content-Security-Policy": csp }));
+  await page.route("https://clinic.test/plain", clinicPage(pasted));
+  const tampered = pasted.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${"A".repeat(64)}"`);
+  await page.route("https://clinic.test/tampered", clinicPage(tampered));
+
+  const violations = [];
+  await page.exposeFunction("reportViolation", (directive) => violations.push(directive));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => window.reportViolation(event.effectiveDirective));
+  });
+
+  await page.goto("https://clinic.test/strict");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await page.locator("self-check").getByRole("button", { name: "Comenzar" }).click();
+  await expect(page.locator("self-check legend")).toContainText("Poco interés o placer en hacer cosas");
+  // Only the snippet's <style> block is refused there, as the builder's note says.
+  expect([...new Set(violations)]).toEqual(["style-src-elem"]);
+
+  await page.goto("https://clinic.test/plain");
+  await expect(page.locator("self-check").getByRole("button", { name: "Comenzar" })).toHaveCSS("background-color", "rgb(122, 62, 157)");
+
+  // A changed file (here: a wrong hash) is refused, and the clinic's loading text stays.
+  const blocked = page.waitForEvent("console", (message) => /integrity/i.test(message.text()));
+  await page.goto("https://clinic.test/tampered");
+  await blocked;
+  await expect(page.locator("self-check > p")).toHaveText("La autoevaluación se está cargando.");
+  expect(await page.evaluate(() => Boolean(window.SelfCheck))).toBe(false);
+});
+
+for (const scheme of ["light", "dark"]) {
+  test(`axe finds no violations on the demo page and the builder (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const found = {};
+    await page.goto("/");
+    await expect(page.locator("self-check .selfcheck")).toBeVisible();
+    await page.locator("#faq details").first().locator("summary").click();
+    let violations = await axeViolations(page);
+    if (violations.length) found.demo = violations;
+
+    await openBuilder(page);
+    violations = await axeViolations(page);
+    if (violations.length) found.builder = violations;
+
+    // With inline errors showing and a custom accent.
+    await page.getByLabel("Booking link").fill("ftp://clinic.example");
+    await page.getByLabel("Booking link").blur();
+    await page.getByRole("checkbox", { name: /PHQ-9/ }).uncheck();
+    await page.getByLabel("Accent colour", { exact: true }).fill("#7a3e9d");
+    await expect(page.locator("#booking-url-error")).not.toBeEmpty();
+    violations = await axeViolations(page);
+    if (violations.length) found.builderWithErrors = violations;
+    expect(found).toEqual({});
+  });
+}
+
+for (const [width, height, what] of [[320, 640, "a 320 px phone"], [640, 400, "200 % zoom of 1280 × 800"]]) {
+  test(`the demo page and the builder need no sideways scrolling on ${what}`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto("/");
+    await expect(page.locator("self-check .selfcheck")).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.locator("self-check").getByRole("button", { name: "Start" }).click();
+    await expect(page.locator("self-check legend")).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await openBuilder(page);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+}
+
+test("the demo page links to the builder, and the builder back to the demo", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("contentinfo").getByRole("link", { name: /snippet/ }).click();
+  await expect(page).toHaveURL(/\/builder\.html$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add the self-check to your clinic’s website");
+  await page.getByRole("link", { name: "See the demo clinic page" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Care for depression, anxiety and trauma — at your pace");
+});
