@@ -282,3 +282,19 @@ test("a tampered script is refused by its integrity hash", async ({ page }) => {
   await page.waitForTimeout(500);
   expect(await page.evaluate(() => typeof window.SelfCheck)).toBe("undefined");
 });
+
+test("theming through the documented custom properties and ::part() names", async ({ page }) => {
+  await page.goto("/tests/pages/themed.html");
+  const start = page.locator("self-check").getByRole("button", { name: "Start" });
+  await expect(start).toBeVisible();
+  const style = await start.evaluate((element) => {
+    const computed = getComputedStyle(element);
+    return { background: computed.backgroundColor, transform: computed.textTransform };
+  });
+  expect(style).toEqual({ background: "rgb(47, 111, 94)", transform: "uppercase" });
+  const root = await page.locator("self-check .selfcheck").evaluate((element) => {
+    const computed = getComputedStyle(element);
+    return { radius: computed.borderTopLeftRadius, font: computed.fontFamily };
+  });
+  expect(root).toEqual({ radius: "3px", font: "Georgia, serif" });
+});
