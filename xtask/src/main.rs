@@ -4,6 +4,7 @@
 //! two commands.
 
 mod bench;
+mod budget;
 mod build;
 mod dist;
 mod serve;
@@ -18,10 +19,12 @@ usage: cargo xtask <command> [options]
 
 commands:
   serve [--port N]     set up what is missing, build, and serve the demo (default port 8080)
-  test                 fmt, clippy, native tests, wasm tests in Chromium, end-to-end tests;
-                       ends with one line: `N passed, N failed`
-  dist                 write dist/ (selfcheck.js, selfcheck_bg.wasm, embed.html) and print sizes
+  test [suite...]      fmt, clippy, native tests, wasm tests in Chromium, the size budget,
+                       end-to-end tests; ends with one line: `N passed, N failed`
+  dist [--names]       write dist/ (selfcheck.js, selfcheck_bg.wasm, embed.html) and print sizes;
+                       --names: what each byte of the wasm is (twiggy, if in .tools/bin)
   bench [--runs N]     size and speed of selfcheck against SurveyJS in headless Chromium
+                       (default 15 runs each, without and with 4x CPU throttling)
   setup                only install what is missing (apt packages, wasm-bindgen, npm tools)
 ";
 

@@ -71,6 +71,10 @@ pub fn run(args: &[String]) -> Result {
         step("wasm-bindgen tests in headless Chromium");
         suites.push(wasm_tests(&root));
     }
+    if wanted("budget") {
+        step("size budget: everything the widget loads, at most 100 kB brotli");
+        suites.push(budget());
+    }
     if wanted("e2e") {
         step("end-to-end tests: the served demo in headless Chromium (Playwright + axe-core)");
         suites.push(end_to_end(&root));
@@ -194,6 +198,31 @@ fn wasm_tests(root: &Path) -> Suite {
         // The runner reads crates/widget/webdriver.json: Debian's Chromium, headless, no sandbox.
         .current_dir(root.join("crates/widget"));
     cargo_tests("wasm", &mut command)
+}
+
+/// One test: the brotli total of dist's script, wasm and any CSS against the budget, each file
+/// printed so a failure shows where the bytes went.
+fn budget() -> Suite {
+    let measured = (|| -> Result<_> {
+        crate::dist::build_dist()?;
+        let files = crate::budget::widget_files(&project_root().join("dist"))?;
+        crate::dist::print_sizes(&files)
+    })();
+    match measured {
+        Ok(total) => {
+            let (pass, line) = crate::budget::verdict(total.brotli);
+            println!("{line}");
+            Suite {
+                name: "budget",
+                tally: Tally {
+                    passed: usize::from(pass),
+                    failed: usize::from(!pass),
+                },
+                note: String::new(),
+            }
+        }
+        Err(why) => failed_to_run("budget", why),
+    }
 }
 
 fn end_to_end(root: &Path) -> Suite {

@@ -2,11 +2,8 @@
 
 use core::fmt;
 
-use serde::de::{self, MapAccess, Visitor};
-use serde::ser::SerializeMap;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 use crate::instrument::{instrument, Choice, InstrumentId};
+use crate::json::{Map, Value};
 
 /// One question of one instrument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -112,15 +109,13 @@ impl std::error::Error for AnswerError {}
 
 /// Answers to one instrument. Field names are one letter because the widget keeps
 /// this in `sessionStorage` on every answer.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Set {
-    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
+    /// `g`
     gate: Option<u8>,
-    /// Trailing `None`s are trimmed, so equal answers compare equal.
-    #[serde(rename = "i", default, skip_serializing_if = "Vec::is_empty")]
+    /// `i`. Trailing `None`s are trimmed, so equal answers compare equal.
     items: Vec<Option<u8>>,
-    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
+    /// `f`
     follow_up: Option<u8>,
 }
 
@@ -216,55 +211,79 @@ impl Answers {
     }
 }
 
-impl Serialize for Answers {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let present = InstrumentId::ALL
-            .into_iter()
-            .filter(|id| !self.sets[id.index()].is_empty());
-        let mut map = serializer.serialize_map(Some(present.clone().count()))?;
-        for id in present {
-            map.serialize_entry(id.as_str(), &self.sets[id.index()])?;
-        }
-        map.end()
-    }
-}
-
-/// Stored answers come back from `sessionStorage`, which a visitor can edit, so
-/// every value passes [`Answers::set`] again.
-impl<'de> Deserialize<'de> for Answers {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Answers, D::Error> {
-        struct AnswersVisitor;
-        impl<'de> Visitor<'de> for AnswersVisitor {
-            type Value = Answers;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a map from instrument id to answers")
+/// The JSON form, e.g. `{"phq9":{"i":[1,null,2],"f":3},"pcptsd5":{"g":0}}`: instruments in
+/// [`InstrumentId::ALL`] order, empty parts left out. (Written by hand rather than with
+/// serde_json, which would cost the widget's wasm far more than this; see `json`.)
+impl Answers {
+    pub fn to_json(&self) -> Value {
+        let mut map = Map::new();
+        for id in InstrumentId::ALL {
+            let set = &self.sets[id.index()];
+            if set.is_empty() {
+                continue;
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Answers, A::Error> {
-                let mut answers = Answers::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let id = InstrumentId::parse(&key).ok_or_else(|| {
-                        de::Error::custom(format_args!("unknown instrument `{key}`"))
-                    })?;
-                    let set: Set = map.next_value()?;
-                    let q = |part| Question::new(id, part);
-                    let items = set.items.iter().enumerate();
-                    let parts = set
-                        .gate
-                        .map(|v| (q(Part::Gate), v))
-                        .into_iter()
-                        .chain(items.filter_map(|(i, v)| {
+            let mut fields = Map::new();
+            if let Some(gate) = set.gate {
+                fields.push("g", Value::int(gate));
+            }
+            if !set.items.is_empty() {
+                let items = set.items.iter().map(|v| v.map_or(Value::Null, Value::int));
+                fields.push("i", Value::Array(items.collect()));
+            }
+            if let Some(follow_up) = set.follow_up {
+                fields.push("f", Value::int(follow_up));
+            }
+            map.push(id.as_str(), Value::Object(fields));
+        }
+        Value::Object(map)
+    }
+
+    /// Stored answers come back from `sessionStorage`, which a visitor can edit, so
+    /// every value passes [`Answers::set`] again; anything unexpected is refused.
+    pub fn from_json(value: &Value) -> Result<Answers, String> {
+        let Value::Object(map) = value else {
+            return Err("expected a map from instrument id to answers".into());
+        };
+        let mut answers = Answers::new();
+        for (key, fields) in map {
+            let id =
+                InstrumentId::parse(key).ok_or_else(|| format!("unknown instrument `{key}`"))?;
+            let Value::Object(fields) = fields else {
+                return Err(format!("{key}: expected an object"));
+            };
+            let score = |value: &Value| match value {
+                Value::Null => Ok(None),
+                other => other
+                    .as_u8()
+                    .map(Some)
+                    .ok_or_else(|| format!("{key}: expected a score")),
+            };
+            let q = |part| Question::new(id, part);
+            for (field, value) in fields {
+                let parts: Vec<(Question, Option<u8>)> = match field.as_str() {
+                    "g" => vec![(q(Part::Gate), score(value)?)],
+                    "f" => vec![(q(Part::FollowUp), score(value)?)],
+                    "i" => {
+                        let Value::Array(items) = value else {
+                            return Err(format!("{key}: expected a list of items"));
+                        };
+                        let mut parts = Vec::with_capacity(items.len());
+                        for (i, item) in items.iter().enumerate() {
                             let i = u8::try_from(i).unwrap_or(u8::MAX);
-                            v.map(|v| (q(Part::Item(i)), v))
-                        }))
-                        .chain(set.follow_up.map(|v| (q(Part::FollowUp), v)));
-                    for (question, value) in parts {
-                        answers.set(question, value).map_err(de::Error::custom)?;
+                            parts.push((q(Part::Item(i)), score(item)?));
+                        }
+                        parts
+                    }
+                    other => return Err(format!("{key}: unknown field `{other}`")),
+                };
+                for (question, value) in parts {
+                    if let Some(value) = value {
+                        answers.set(question, value).map_err(|e| e.to_string())?;
                     }
                 }
-                Ok(answers)
             }
         }
-        deserializer.deserialize_map(AnswersVisitor)
+        Ok(answers)
     }
 }
 
@@ -305,9 +324,13 @@ mod tests {
         a.set(q(Phq9, Part::Item(2)), 2).unwrap();
         a.set(q(Phq9, Part::FollowUp), 3).unwrap();
         a.set(q(Pcptsd5, Part::Gate), 0).unwrap();
-        let json = serde_json::to_string(&a).unwrap();
+        let json = a.to_json().to_json();
         assert_eq!(json, r#"{"phq9":{"i":[1,null,2],"f":3},"pcptsd5":{"g":0}}"#);
-        assert_eq!(serde_json::from_str::<Answers>(&json).unwrap(), a);
+        assert_eq!(
+            Answers::from_json(&crate::json::parse(&json).unwrap()),
+            Ok(a)
+        );
+        assert_eq!(Answers::new().to_json().to_json(), "{}");
     }
 
     #[test]
@@ -327,9 +350,15 @@ mod tests {
             r#"{"gad7":{"f":1}}"#,
             r#"{"phq10":{}}"#,
             r#"{"phq9":{"x":1}}"#,
+            r#"{"phq9":{"i":[1.0]}}"#,
+            r#"{"phq9":{"i":[-1]}}"#,
+            r#"{"phq9":{"g":1}}"#,
+            r#"{"phq9":[]}"#,
+            r#"{"phq9":{"i":{}}}"#,
             r#"[]"#,
         ] {
-            assert!(serde_json::from_str::<Answers>(bad).is_err(), "{bad}");
+            let value = crate::json::parse(bad).unwrap();
+            assert!(Answers::from_json(&value).is_err(), "{bad}");
         }
     }
 

@@ -6,10 +6,11 @@
 //! It is pure Rust and must stay so: no yew, web-sys, js-sys or wasm-bindgen (a
 //! test runs `cargo tree` to hold that line), so the widget, the command-line
 //! scorer and native tests all share one implementation. It ships inside the
-//! widget's wasm, so it stays lean too: serde and serde_json only, no regex, url or
-//! date crates. Instrument and crisis data are turned into `static` tables by
-//! `build.rs`; nothing is parsed at run time except a clinic's configuration and
-//! stored answers.
+//! widget's wasm, so it stays lean too: serde only (derives for the scorer's output),
+//! no regex, url or date crates, and not even serde_json: the little JSON the widget
+//! reads and writes goes through [`json`]. Instrument and crisis data are turned into
+//! `static` tables by `build.rs`; nothing is parsed at run time except a clinic's
+//! configuration and stored answers.
 //!
 //! The engine never produces HTML and never words advice for visitors: it returns
 //! structured results and levels; the UI owns the wording. Every string from a
@@ -24,6 +25,7 @@ mod config;
 mod crisis;
 mod flow;
 mod instrument;
+pub mod json;
 mod lang;
 mod scoring;
 

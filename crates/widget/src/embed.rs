@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
+use selfcheck_engine::json::{Map, Value};
 use selfcheck_engine::{Config, Emit, Lang, Problem, Report, ATTRIBUTES};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -141,14 +141,7 @@ fn read_setup(host: &HtmlElement, config_json: Option<&str>, browser: &BrowserHo
                     &format!("selfcheck: {}: {}", problem.field, problem.message).into(),
                 );
             }
-            let detail = serde_json::to_string(&ErrorDetail {
-                problems: problems.iter().map(ProblemDetail::from).collect(),
-            });
-            dispatch(
-                host,
-                "selfcheck:error",
-                &detail.unwrap_or_else(|_| "{}".into()),
-            );
+            dispatch(host, "selfcheck:error", &error_detail(&problems));
             let lang = host
                 .get_attribute("lang")
                 .and_then(|tag| Lang::parse(&tag))
@@ -209,68 +202,48 @@ fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) {
     }
 }
 
-#[derive(Serialize)]
-struct ProblemDetail<'a> {
-    field: &'a str,
-    message: &'a str,
+// Event details are written with the engine's small JSON module, not serde_json, which would
+// add several KB to the wasm (issue 6).
+
+/// `{"problems":[{"field":…,"message":…}]}`
+fn error_detail(problems: &[Problem]) -> String {
+    let problems = problems.iter().map(|problem| {
+        let mut entry = Map::new();
+        entry.push("field", Value::str(&problem.field));
+        entry.push("message", Value::str(&problem.message));
+        Value::Object(entry)
+    });
+    let mut detail = Map::new();
+    detail.push("problems", Value::Array(problems.collect()));
+    Value::Object(detail).to_json()
 }
 
-impl<'a> From<&'a Problem> for ProblemDetail<'a> {
-    fn from(problem: &'a Problem) -> Self {
-        ProblemDetail {
-            field: &problem.field,
-            message: &problem.message,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    problems: Vec<ProblemDetail<'a>>,
-}
-
-/// An instrument's result as the host page may see it with `emit="scores"`: never item answers.
-#[derive(Serialize)]
-struct ScoreDetail {
-    id: &'static str,
-    total: u8,
-    max: u8,
-    band: Option<&'static str>,
-    positive: bool,
-    screen: &'static str,
-}
-
-#[derive(Serialize)]
-struct OutcomeDetail {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    level: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    scores: Option<Vec<ScoreDetail>>,
-}
-
-/// What `selfcheck:complete` and `selfcheck:booking` carry: nothing unless the clinic opted in.
+/// What `selfcheck:complete` and `selfcheck:booking` carry: nothing unless the clinic opted in;
+/// `{"level":…}`, and with `emit="scores"` also `"scores":[{"id","total","max","band",
+/// "positive","screen"}]` — never item answers.
 fn outcome_detail(report: &Report, emit: Emit) -> String {
-    let detail = OutcomeDetail {
-        level: (emit != Emit::None).then(|| report.level.as_str()),
-        scores: (emit == Emit::Scores).then(|| {
-            report
-                .results
-                .iter()
-                .map(|result| ScoreDetail {
-                    id: result.id.as_str(),
-                    total: result.total,
-                    max: result.max,
-                    band: result.band,
-                    positive: result.positive,
-                    screen: match result.screen {
-                        selfcheck_engine::Screen::Full => "full",
-                        selfcheck_engine::Screen::ScreenerNegative => "screener_negative",
-                    },
-                })
-                .collect()
-        }),
-    };
-    serde_json::to_string(&detail).unwrap_or_else(|_| "{}".into())
+    let mut detail = Map::new();
+    if emit != Emit::None {
+        detail.push("level", Value::str(report.level.as_str()));
+    }
+    if emit == Emit::Scores {
+        let scores = report.results.iter().map(|result| {
+            let mut score = Map::new();
+            score.push("id", Value::str(result.id.as_str()));
+            score.push("total", Value::int(result.total));
+            score.push("max", Value::int(result.max));
+            score.push("band", result.band.map_or(Value::Null, Value::str));
+            score.push("positive", Value::Bool(result.positive));
+            let screen = match result.screen {
+                selfcheck_engine::Screen::Full => "full",
+                selfcheck_engine::Screen::ScreenerNegative => "screener_negative",
+            };
+            score.push("screen", Value::str(screen));
+            Value::Object(score)
+        });
+        detail.push("scores", Value::Array(scores.collect()));
+    }
+    Value::Object(detail).to_json()
 }
 
 /// The browser side of `Host`.
@@ -302,12 +275,12 @@ impl BrowserHost {
         web_sys::window()?.session_storage().ok().flatten()
     }
 
-    fn stored_map() -> serde_json::Map<String, serde_json::Value> {
+    fn stored_map() -> Map {
         Self::storage()
             .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|text| selfcheck_engine::json::parse(&text).ok())
             .and_then(|value| match value {
-                serde_json::Value::Object(map) => Some(map),
+                Value::Object(map) => Some(map),
                 _ => None,
             })
             .unwrap_or_default()
@@ -315,7 +288,7 @@ impl BrowserHost {
 
     fn saved_progress(&self) -> Option<String> {
         match Self::stored_map().remove(self.slot.borrow().as_str())? {
-            serde_json::Value::String(progress) => Some(progress),
+            Value::String(progress) => Some(progress),
             _ => None,
         }
     }
@@ -346,7 +319,7 @@ impl Host for BrowserHost {
         let slot = self.slot.borrow().clone();
         match progress {
             Some(progress) => {
-                map.insert(slot, serde_json::Value::String(progress.to_string()));
+                map.insert(slot, Value::str(progress));
             }
             None => {
                 map.remove(&slot);
@@ -356,7 +329,7 @@ impl Host for BrowserHost {
         let _ = if map.is_empty() {
             storage.remove_item(STORAGE_KEY)
         } else {
-            storage.set_item(STORAGE_KEY, &serde_json::Value::Object(map).to_string())
+            storage.set_item(STORAGE_KEY, &Value::Object(map).to_json())
         };
     }
 

@@ -6,11 +6,11 @@
 
 use std::rc::Rc;
 
+use selfcheck_engine::json::{self, Map, Value};
 use selfcheck_engine::{
     crisis_raised, is_complete, prune, raises_crisis, score, steps, Answers, InstrumentId, Mode,
     Part, Question, Report,
 };
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,12 +193,38 @@ impl Reducible for Questionnaire {
 }
 
 /// What sessionStorage keeps so that an accidental reload returns to the same question.
-#[derive(Serialize, Deserialize)]
 struct Saved {
     /// The instruments and mode the answers belong to: another configuration ignores them.
     setup: String,
     answers: Answers,
     at: String,
+}
+
+/// `{"setup":…,"answers":…,"at":…}`, through the engine's small JSON module: serde_json would
+/// add several KB to the wasm (issue 6).
+impl Saved {
+    fn to_json(&self) -> String {
+        let mut map = Map::new();
+        map.push("setup", Value::str(&self.setup));
+        map.push("answers", self.answers.to_json());
+        map.push("at", Value::str(&self.at));
+        Value::Object(map).to_json()
+    }
+
+    fn from_json(text: &str) -> Option<Saved> {
+        let Ok(Value::Object(map)) = json::parse(text) else {
+            return None;
+        };
+        let text = |key: &str| match map.get(key) {
+            Some(Value::String(text)) => Some(text.clone()),
+            _ => None,
+        };
+        Some(Saved {
+            setup: text("setup")?,
+            answers: Answers::from_json(map.get("answers")?).ok()?,
+            at: text("at")?,
+        })
+    }
 }
 
 pub const STORAGE_KEY: &str = "selfcheck.v1";
@@ -245,7 +271,7 @@ impl Questionnaire {
             answers: self.answers.clone(),
             at,
         };
-        serde_json::to_string(&saved).ok()
+        Some(saved.to_json())
     }
 
     /// Restores saved progress for this configuration. Anything that does not fit — another
@@ -253,7 +279,7 @@ impl Questionnaire {
     /// rather than trusting it.
     pub fn restore(instruments: &[InstrumentId], mode: Mode, saved: &str) -> Questionnaire {
         let mut state = Questionnaire::new(instruments, mode);
-        let Ok(saved) = serde_json::from_str::<Saved>(saved) else {
+        let Some(saved) = Saved::from_json(saved) else {
             return state;
         };
         if saved.setup != questionnaire_key(instruments, mode) {

@@ -1,7 +1,7 @@
 //! Walks the configuration's JSON by hand, so that every problem is found, not just
 //! the first one serde would stop at.
 
-use serde_json::{Map, Value};
+use crate::json::{Map, Value};
 
 use super::check::quote;
 use super::suggest::hint;
@@ -28,7 +28,7 @@ fn found(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {}", quote(&n.to_string())),
+        Value::Number(n) => format!("the number {}", quote(n)),
         Value::String(s) => format!("the string {}", quote(s)),
         Value::Array(a) => format!("an array of {}", a.len()),
         Value::Object(_) => "an object".into(),
@@ -65,7 +65,7 @@ fn checked<T>(
 }
 
 pub fn read(text: &str, draft: &mut Draft, problems: &mut Problems) {
-    let root: Value = match serde_json::from_str(text) {
+    let root = match crate::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             problems.add("config", format!("is not valid JSON: {e}"));
@@ -240,7 +240,7 @@ fn resource(value: &Value, at: &str, problems: &mut Problems) -> Option<CrisisRe
     let sms = get("sms", problems, &fields::phone);
     let url = get("url", problems, &fields::url);
     let hours = get("hours", problems, &|s| fields::text(s, MAX_HOURS));
-    if !["phone", "sms", "url"].iter().any(|k| map.contains_key(*k)) {
+    if !["phone", "sms", "url"].iter().any(|k| map.contains_key(k)) {
         problems.add(
             at,
             "has none of phone, sms, url; give at least one way to reach it",
@@ -259,7 +259,7 @@ fn resource(value: &Value, at: &str, problems: &mut Problems) -> Option<CrisisRe
     })
 }
 
-fn unknown(map: &Map<String, Value>, at: &str, problems: &mut Problems) {
+fn unknown(map: &Map, at: &str, problems: &mut Problems) {
     for key in map.keys().filter(|k| !RESOURCE_KEYS.contains(&k.as_str())) {
         if key.is_empty() {
             problems.add(

@@ -325,3 +325,18 @@ fn a_late_next_for_a_question_already_left_is_ignored() {
     let late = dispatch(state.clone(), Action::Next(item(GAD7, 0)));
     assert!(Rc::ptr_eq(&state, &late));
 }
+
+#[test]
+fn saved_progress_keeps_the_stored_format_byte_for_byte() {
+    // The format serde_json wrote before the wasm dropped it (issue 6): progress saved by an
+    // older build must still resume.
+    let state = answer_all(started(&[PHQ9, GAD7], Mode::Full), &[1, 0]);
+    let saved = state.to_saved().unwrap();
+    assert_eq!(
+        saved,
+        r#"{"setup":"phq9,gad7|full","answers":{"phq9":{"i":[1,0]}},"at":"phq9.2"}"#
+    );
+    let with_extra_field = saved.replacen('{', r#"{"later":1,"#, 1);
+    let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, &with_extra_field);
+    assert_eq!(restored.screen, Screen::Asking(item(PHQ9, 2)));
+}
