@@ -33,8 +33,10 @@ export async function tabTo(page, matches, limit = 30) {
   throw new Error(`focus never reached the target; last: ${await focused(page)}`);
 }
 
-/** Answers the current question with option `index` (0-based) by keyboard and presses Enter. */
+/** Answers the current question with option `index` (0-based) by keyboard and presses Enter.
+ *  Like a keyboard user, it first waits for focus to land on the new question's legend. */
 export async function answerByKeyboard(page, index) {
+  await expect.poll(() => focused(page)).toMatch(/^legend:/);
   await tabTo(page, (f) => f.startsWith("input[radio]"));
   await page.keyboard.press("Space");
   for (let i = 0; i < index; i++) await page.keyboard.press("ArrowDown");

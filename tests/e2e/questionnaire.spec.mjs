@@ -7,14 +7,14 @@ test("PHQ-9, GAD-7 and PC-PTSD-5 can be completed with the keyboard alone", asyn
   await openWidget(page, { resume: "off" });
   await startByKeyboard(page);
   await expect(legend(page)).toContainText("Little interest or pleasure in doing things");
-  expect(await focused(page)).toMatch(/^legend:/);
+  await expect.poll(() => focused(page)).toMatch(/^legend:/);
   await expect(page.locator("self-check .progress-text")).toHaveText("Question 1 of 23");
 
   // PHQ-9: one "Several days" answer, so the difficulty question follows; item 9 "Not at all".
   await answerByKeyboard(page, 1);
   // Each step is announced politely, besides focus moving to the new legend.
   await expect(page.locator("self-check [aria-live=polite]").first()).toHaveText("Question 2 of 23");
-  expect(await focused(page)).toMatch(/^legend:Over the last 2 weeks/);
+  await expect.poll(() => focused(page)).toMatch(/^legend:Over the last 2 weeks/);
   await expect(legend(page)).toContainText("Feeling down, depressed, or hopeless");
   for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
   await expect(legend(page)).toContainText("how difficult have these problems made it");
@@ -30,7 +30,7 @@ test("PHQ-9, GAD-7 and PC-PTSD-5 can be completed with the keyboard alone", asyn
 
   const heading = page.locator("self-check #selfcheck-results-heading");
   await expect(heading).toBeVisible();
-  expect(await focused(page)).toMatch(/^h2:Your results/);
+  await expect.poll(() => focused(page)).toMatch(/^h2:Your results/);
   await expect(page.locator("self-check .headline")).toHaveText("Your answers suggest that talking with a professional could help.");
   await expect(page.locator("self-check .card").nth(0)).toContainText("1 of 27");
   await expect(page.locator("self-check .card").nth(1)).toContainText("14 of 21");
@@ -50,7 +50,7 @@ test("a self-harm answer shows the crisis panel at once, before the next instrum
   await expect(page.locator("self-check legend")).toHaveCount(0);
   await expect(panel.locator('a[href="tel:988"]')).toBeVisible();
   await expect(panel.locator('a[href="sms:988"]')).toBeVisible();
-  expect(await focused(page)).toMatch(/^h2:You don't have to face this alone/);
+  await expect.poll(() => focused(page)).toMatch(/^h2:You don't have to face this alone/);
 
   await tabTo(page, (f) => f === "button:Continue the questionnaire");
   await page.keyboard.press("Enter");
@@ -185,7 +185,7 @@ test("a pointer choice moves on after a short pause", async ({ page }) => {
   await page.locator("self-check").getByRole("button", { name: "Start" }).click();
   await page.locator("self-check").getByText("Several days").click();
   await expect(legend(page)).toContainText("Not being able to stop or control worrying");
-  expect(await focused(page)).toMatch(/^legend:/);
+  await expect.poll(() => focused(page)).toMatch(/^legend:/);
 });
 
 test("with reduced motion a pointer choice waits for Next", async ({ page }) => {

@@ -42,14 +42,15 @@ impl InstrumentFile {
             )
         });
         format!(
-            "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, es_available: {}, title: {}, topic: {}, sources: &{:?}, credit: {}, \
+            "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, es_available: {}, title: {}, topic: {}, citation: {:?}, credit: {}, \
              stem: {}, options: &[{}], items: &[{}], gate: {gate}, follow_up: {follow_up}, \
              scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {}, bands: &[{}], crisis: {crisis} }}, screener: {screener} }},\n",
             self.short_name,
             self.es_available.unwrap_or(true),
             text(&self.title),
             text(&self.topic),
-            self.sources,
+            // The paper the scoring comes from; the wording sources stay in the data file.
+            self.sources.first().map(String::as_str).unwrap_or_default(),
             text(&self.credit),
             text(&self.stem),
             choices(&self.options),
@@ -84,10 +85,9 @@ impl CrisisFile {
                 })
                 .collect();
             out.push_str(&format!(
-                "Region {{ code: {:?}, name: {}, sources: &{:?}, emergency: Emergency {{ number: {:?}, label: {}, note: {} }}, resources: &[{}] }},\n",
+                "Region {{ code: {:?}, name: {}, emergency: Emergency {{ number: {:?}, label: {}, note: {} }}, resources: &[{}] }},\n",
                 r.code,
                 text(&r.name),
-                r.sources,
                 r.emergency.number,
                 text(&r.emergency.label),
                 opt_text(&r.emergency.note),

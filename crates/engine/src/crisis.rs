@@ -1,4 +1,5 @@
-//! Crisis resources by region, from `data/crisis.json`.
+//! Crisis resources by region, from `data/crisis.json` (which also cites, per region, where the
+//! numbers were checked; the build requires those sources but leaves them out of the tables).
 
 use crate::lang::Text;
 
@@ -8,8 +9,6 @@ pub struct Region {
     /// ISO 3166-1 alpha-2, upper case (`US`, `GB`).
     pub code: &'static str,
     pub name: Text,
-    /// Where the numbers were checked.
-    pub sources: &'static [&'static str],
     pub emergency: Emergency,
     pub resources: &'static [RegionResource],
 }

@@ -124,8 +124,9 @@ pub struct Instrument {
     pub es_available: bool,
     pub title: Text,
     pub topic: Text,
-    /// Citations: the validation paper first, then where the wording comes from.
-    pub sources: &'static [&'static str],
+    /// The validation paper the scoring comes from. Where each language's wording comes from is
+    /// cited in the data file; it stays there rather than in every visitor's download.
+    pub citation: &'static str,
     pub credit: Text,
     pub stem: Text,
     pub options: &'static [Choice],

@@ -106,7 +106,7 @@ fn instruments_without_a_spanish_version_are_not_offered_in_spanish() {
 #[test]
 fn every_instrument_cites_its_validation_paper_first() {
     for id in InstrumentId::ALL {
-        let first = instrument(id).sources.first().copied().unwrap_or("");
+        let first = instrument(id).citation;
         assert!(first.contains("doi:"), "{id}: {first}");
     }
 }

@@ -1,4 +1,6 @@
-//! One file per component; each renders what it is given and reports what the visitor does.
+//! One file per view. Only the root (`Widget`), which holds the hooks, is a component; the rest are plain functions returning `Html`: each component
+//! costs the wasm its own lifecycle code, and these need none. Views render what they are given
+//! and report what the visitor does.
 
 mod app;
 mod config_error;
@@ -12,14 +14,24 @@ mod question;
 mod results;
 mod widget;
 
-pub use app::{App, AppProps};
-pub use config_error::{ConfigError, ConfigErrorProps};
-pub use crisis::{CrisisPanel, CrisisPanelProps, CrisisResources, CrisisResourcesProps};
-pub use gauge::{Gauge, GaugeProps, Segment};
-pub use help::{HelpNow, HelpNowProps};
-pub use intro::{Intro, IntroProps};
-pub use print::{PrintSummary, PrintSummaryProps};
-pub use progress::{ProgressProps, ProgressView};
-pub use question::{instrument_lang, question_text, QuestionScreen, QuestionScreenProps};
-pub use results::{band_words, headline, ResultCard, ResultCardProps, Results, ResultsProps};
+pub use app::{app, focus_marked_after_paint, AppProps};
+
+use yew::{Callback, MouseEvent};
+
+/// A click that carries nothing further. One function rather than a closure per button: each
+/// closure type would add its own copy of the adapter code to the wasm.
+pub fn on_click(callback: &Callback<()>) -> Callback<MouseEvent> {
+    callback.reform(|_| ())
+}
+pub use config_error::config_error;
+pub use crisis::{crisis_panel, crisis_resources};
+pub use gauge::{gauge, Segment};
+pub use help::help_now;
+pub use intro::{intro, IntroProps};
+pub use print::print_summary;
+pub use progress::progress_view;
+pub use question::{
+    instrument_lang, question_screen, question_text, PointerChoice, QuestionScreenProps,
+};
+pub use results::{band_words, headline, result_card, results, ResultsProps};
 pub use widget::{Setup, Widget, WidgetProps};

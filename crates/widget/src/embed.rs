@@ -17,7 +17,7 @@ use crate::components::{Setup, Widget, WidgetProps};
 use crate::host::{Host, HostHandle, WidgetEvent};
 use crate::state::{questionnaire_key, STORAGE_KEY};
 
-const STYLESHEET: &str = include_str!("../../../styles/widget.css");
+const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));
 
 /// Isolates the widget when printing: everything else on the page is hidden for the moment of
 /// the print. Lives in the page only while printing.

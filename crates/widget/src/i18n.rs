@@ -35,7 +35,6 @@ ui_strings! {
     emergency,
     call,
     text,
-    website,
     intro_heading,
     intro_body,
     intro_uses,

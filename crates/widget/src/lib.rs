@@ -13,7 +13,12 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;
+
+// The widget is single-threaded wasm: no atomics, so this allocator needs no lock.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 #[cfg(target_arch = "wasm32")]
 pub use embed::{mount, Mounted};
 
-pub use components::{App, AppProps, Setup, Widget, WidgetProps};
+pub use components::{Setup, Widget, WidgetProps};

@@ -22,8 +22,8 @@ pub enum Screen {
     Results,
 }
 
-/// Every visitor intent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Every visitor intent, and the one change that comes from the clinic's page.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     Start,
     Choose {
@@ -36,6 +36,12 @@ pub enum Action {
     Back,
     ContinueAfterCrisis,
     StartOver,
+    /// The page changed the instruments or the mode: a different questionnaire starts afresh;
+    /// the same one is left alone.
+    Reconfigure {
+        instruments: Rc<[InstrumentId]>,
+        mode: Mode,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -135,6 +141,11 @@ impl Questionnaire {
             }
             (Action::StartOver, _) => {
                 *self = Questionnaire::new(&self.instruments, self.mode);
+            }
+            (Action::Reconfigure { instruments, mode }, _)
+                if instruments != self.instruments || mode != self.mode =>
+            {
+                *self = Questionnaire::new(&instruments, mode);
             }
             // Anything else is stale (a double click, a timer that fired after the visitor moved
             // on): ignoring it keeps the state consistent.

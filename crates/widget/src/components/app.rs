@@ -1,24 +1,19 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use selfcheck_engine::{Config, Lang};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::{CrisisPanel, HelpNow, Intro, QuestionScreen, Results};
-use crate::host::{HostHandle, WidgetEvent};
+use super::{
+    crisis_panel, help_now, intro, on_click, question_screen, results, IntroProps, PointerChoice,
+    QuestionScreenProps, ResultsProps,
+};
+use crate::host::HostHandle;
 use crate::i18n::{fill, strings};
-use crate::state::{question_key, Action, Questionnaire, Screen};
-
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    pub config: Rc<Config>,
-    pub lang: Lang,
-    /// Progress kept from before a reload, if any.
-    #[prop_or_default]
-    pub saved: Option<Rc<str>>,
-    #[prop_or_default]
-    pub host: HostHandle,
-}
+use crate::state::{Action, Questionnaire, Screen};
 
 /// Moves focus to the new screen's marked element (a question's legend, a heading), so keyboard
 /// and screen-reader users land where the content changed.
@@ -32,61 +27,64 @@ fn focus_marked(root: &NodeRef) {
     }
 }
 
-/// The questionnaire: one reducer holds its state; each screen renders it and sends actions.
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    let state = {
-        let config = props.config.clone();
-        let saved = props.saved.clone().filter(|_| config.resume);
-        use_reducer(move || match saved {
-            Some(saved) => Questionnaire::restore(&config.instruments, config.mode, &saved),
-            None => Questionnaire::new(&config.instruments, config.mode),
-        })
+/// Focus forces style and layout (and scrolls): done right after the frame that shows the new
+/// screen, the question appears that much sooner, and focus follows a frame later.
+pub fn focus_marked_after_paint(root: &NodeRef) {
+    let Some(window) = web_sys::window() else {
+        return;
     };
-    let root = use_node_ref();
-    let shown = use_mut_ref(|| state.screen);
-
-    {
-        let host = props.host.clone();
-        let resume = props.config.resume;
-        use_effect_with(state.to_saved(), move |saved| {
-            if resume {
-                host.save_progress(saved.as_deref());
-            }
-        });
+    // Until then, focus must not rest on a control the new screen has reused (the same radio
+    // button, now of the next question): let go of it now, as a remounted screen would.
+    let active = root
+        .cast::<web_sys::Node>()
+        .and_then(|node| node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+        .and_then(|shadow| shadow.active_element())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(active) = active {
+        let _ = active.blur();
     }
+    let target = root.clone();
+    let after_frame = Closure::once_into_js(move || {
+        Timeout::new(0, move || focus_marked(&target)).forget();
+    });
+    if window
+        .request_animation_frame(after_frame.unchecked_ref())
+        .is_err()
     {
-        let host = props.host.clone();
-        let root = root.clone();
-        let state = state.clone();
-        use_effect_with(state.screen, move |screen| {
-            let before = shown.replace(*screen);
-            // Only a visitor's own step moves focus: never on first render or on a reload.
-            if before != *screen {
-                focus_marked(&root);
-                match (*screen, before) {
-                    (Screen::Results, _) => {
-                        if let Some(report) = state.report() {
-                            host.emit(WidgetEvent::Complete(&report));
-                        }
-                    }
-                    (Screen::Asking(_), Screen::Intro) => host.emit(WidgetEvent::Start),
-                    _ => {}
-                }
-            }
-        });
+        focus_marked(root);
     }
+}
 
+/// What the questionnaire view needs besides the configuration: the state and the hooks'
+/// handles, all owned by `Widget`.
+pub struct AppProps<'a> {
+    pub config: &'a Rc<Config>,
+    pub lang: Lang,
+    pub host: &'a HostHandle,
+    pub state: &'a UseReducerHandle<Questionnaire>,
+    pub pointer: &'a Rc<RefCell<PointerChoice>>,
+    pub root: &'a NodeRef,
+}
+
+/// The questionnaire: each screen renders the state and sends actions.
+pub fn app(props: &AppProps<'_>) -> Html {
+    let state = props.state;
+    let pointer = props.pointer;
     let text = strings(props.lang);
     let send = |action: Action| {
         let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(action))
+        Callback::from(move |()| dispatcher.dispatch(action.clone()))
     };
     let (screen, announcement) = match state.screen {
         Screen::Intro => (
-            html! { <Intro lang={props.lang} instruments={state.instruments.clone()} resumed={state.resumed}
-            has_answers={!state.answers.is_empty()}
-            on_start={send(Action::Start)} on_start_over={send(Action::StartOver)} /> },
+            intro(&IntroProps {
+                lang: props.lang,
+                instruments: state.instruments.clone(),
+                resumed: state.resumed,
+                has_answers: !state.answers.is_empty(),
+                on_start: send(Action::Start),
+                on_start_over: send(Action::StartOver),
+            }),
             String::new(),
         ),
         Screen::Asking(question) => {
@@ -105,34 +103,52 @@ pub fn App(props: &AppProps) -> Html {
                 )
             });
             (
-                html! { <QuestionScreen key={question_key(question)} {question} lang={props.lang}
-                selected={state.answers.get(question)} {progress} is_last={state.is_last_question()}
-                needs_answer={state.needs_answer} host={props.host.clone()} {on_choose}
-                on_next={send(Action::Next(question))} on_back={send(Action::Back)}
-                on_start_over={send(Action::StartOver)} /> },
+                question_screen(&QuestionScreenProps {
+                    question,
+                    lang: props.lang,
+                    selected: state.answers.get(question),
+                    progress,
+                    is_last: state.is_last_question(),
+                    needs_answer: state.needs_answer,
+                    host: props.host.clone(),
+                    on_choose,
+                    on_next: send(Action::Next(question)),
+                    on_back: send(Action::Back),
+                    on_start_over: send(Action::StartOver),
+                    pointer: pointer.clone(),
+                }),
                 announcement,
             )
         }
         Screen::Crisis(_) => (
-            html! {
-                <CrisisPanel config={props.config.clone()} lang={props.lang} autofocus=true>
+            crisis_panel(
+                props.config,
+                props.lang,
+                true,
+                html! {
                     <div class="nav" part="nav">
                         <button type="button" class="secondary" part="button"
-                            onclick={send(Action::Back).reform(|_: MouseEvent| ())}>{ text.back }</button>
+                            onclick={on_click(&send(Action::Back))}>{ text.back }</button>
                         <button type="button" class="primary" part="button button-primary"
-                            onclick={send(Action::ContinueAfterCrisis).reform(|_: MouseEvent| ())}>
+                            onclick={on_click(&send(Action::ContinueAfterCrisis))}>
                             { text.crisis_continue }
                         </button>
                     </div>
-                </CrisisPanel>
-            },
+                },
+            ),
             text.crisis_heading.to_string(),
         ),
         Screen::Results => match state.report() {
             Some(report) => (
-                html! { <Results report={Rc::new(report)} config={props.config.clone()} lang={props.lang}
-                crisis_raised={state.crisis_raised()} host={props.host.clone()}
-                on_back={send(Action::Back)} on_clear={send(Action::StartOver)} /> },
+                results(&ResultsProps {
+                    report: Rc::new(report),
+                    config: props.config.clone(),
+                    lang: props.lang,
+                    crisis_raised: state.crisis_raised(),
+                    host: props.host.clone(),
+                    on_back: send(Action::Back),
+                    on_clear: send(Action::StartOver),
+                }),
                 text.results_heading.to_string(),
             ),
             None => (html! {}, String::new()),
@@ -140,10 +156,8 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="selfcheck" part="root" lang={props.lang.code()} role="region" aria-label={text.widget_label} ref={root}>
-            <div class="top" part="header">
-                <HelpNow config={props.config.clone()} lang={props.lang} />
-            </div>
+        <div class="selfcheck" part="root" lang={props.lang.code()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
+            <div class="top" part="header">{ help_now(props.config, props.lang) }</div>
             <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             { screen }
         </div>

@@ -1,22 +1,20 @@
-use std::rc::Rc;
-
 use selfcheck_engine::{region, Config, Crisis, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{fill, strings};
 
-/// One helpline as shown: from the built-in regional data or the clinic's own list.
-#[derive(Clone, PartialEq)]
-struct Line {
-    name: String,
-    phone: Option<(String, String)>,
-    sms: Option<(String, String)>,
-    url: Option<String>,
-    hours: Option<String>,
-    note: Option<String>,
+/// One helpline as shown, borrowed from the built-in regional data or the clinic's own list.
+/// Numbers come as (dialable, as written).
+struct Line<'a> {
+    name: &'a str,
+    phone: Option<(String, &'a str)>,
+    sms: Option<(String, &'a str)>,
+    url: Option<&'a str>,
+    hours: Option<&'a str>,
+    note: Option<&'a str>,
 }
 
-fn lines(config: &Config, lang: Lang) -> (Vec<Line>, Option<&'static str>) {
+fn lines(config: &Config, lang: Lang) -> (Vec<Line<'_>>, Option<&'static str>) {
     match &config.crisis {
         Crisis::Region(code) => match region(code) {
             Some(region) => {
@@ -24,22 +22,16 @@ fn lines(config: &Config, lang: Lang) -> (Vec<Line>, Option<&'static str>) {
                     .resources
                     .iter()
                     .map(|resource| Line {
-                        name: resource.name.get(lang).to_string(),
+                        name: resource.name.get(lang),
                         phone: resource.phone.map(|number| {
-                            (
-                                number.to_string(),
-                                resource.phone_display.unwrap_or(number).to_string(),
-                            )
+                            (number.into(), resource.phone_display.unwrap_or(number))
                         }),
-                        sms: resource.sms.map(|number| {
-                            (
-                                number.to_string(),
-                                resource.sms_display.unwrap_or(number).to_string(),
-                            )
-                        }),
-                        url: resource.url.map(str::to_string),
-                        hours: resource.hours.map(|hours| hours.get(lang).to_string()),
-                        note: resource.note.map(|note| note.get(lang).to_string()),
+                        sms: resource
+                            .sms
+                            .map(|number| (number.into(), resource.sms_display.unwrap_or(number))),
+                        url: resource.url,
+                        hours: resource.hours.map(|hours| hours.get(lang)),
+                        note: resource.note.map(|note| note.get(lang)),
                     })
                     .collect();
                 (lines, Some(region.emergency.number))
@@ -50,17 +42,17 @@ fn lines(config: &Config, lang: Lang) -> (Vec<Line>, Option<&'static str>) {
             let lines = resources
                 .iter()
                 .map(|resource| Line {
-                    name: resource.name.clone(),
+                    name: &resource.name,
                     phone: resource
                         .phone
-                        .clone()
-                        .map(|number| (dialable(&number), number)),
+                        .as_deref()
+                        .map(|number| (dialable(number), number)),
                     sms: resource
                         .sms
-                        .clone()
-                        .map(|number| (dialable(&number), number)),
-                    url: resource.url.clone(),
-                    hours: resource.hours.clone(),
+                        .as_deref()
+                        .map(|number| (dialable(number), number)),
+                    url: resource.url.as_deref(),
+                    hours: resource.hours.as_deref(),
                     note: None,
                 })
                 .collect();
@@ -84,18 +76,14 @@ fn dialable(number: &str) -> String {
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CrisisResourcesProps {
-    pub config: Rc<Config>,
-    pub lang: Lang,
-}
-
 /// The helplines for the configured region (or the clinic's own), with tel: and sms: links,
 /// the emergency number, and the reminder that no one is watching the answers.
-#[component]
-pub fn CrisisResources(props: &CrisisResourcesProps) -> Html {
-    let text = strings(props.lang);
-    let (lines, emergency) = lines(&props.config, props.lang);
+///
+/// Views without hooks are plain functions, not components: each component costs the wasm its
+/// own lifecycle code, and these never need one.
+pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
+    let text = strings(lang);
+    let (lines, emergency) = lines(config, lang);
     html! {
         <div class="resources">
             <ul class="lines">
@@ -110,8 +98,8 @@ pub fn CrisisResources(props: &CrisisResourcesProps) -> Html {
                                 <a class="sms" href={format!("sms:{number}")}>{ fill(text.text, &[("number", shown)]) }</a>
                             }
                             if let Some(url) = &line.url {
-                                <a class="web" href={url.clone()} target="_blank" rel="noopener noreferrer"
-                                    aria-label={format!("{}: {}", text.website, site_name(url))}>{ site_name(url) }</a>
+                                // The site's own name is the link text: it says where the link goes.
+                                <a class="web" href={url.to_string()} target="_blank" rel="noopener noreferrer">{ site_name(url) }</a>
                             }
                         </p>
                         if let Some(hours) = &line.hours { <p class="line-hours">{ hours }</p> }
@@ -129,29 +117,18 @@ pub fn CrisisResources(props: &CrisisResourcesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CrisisPanelProps {
-    pub config: Rc<Config>,
-    pub lang: Lang,
-    /// Marks the heading as the place focus goes when the panel appears.
-    #[prop_or_default]
-    pub autofocus: bool,
-    #[prop_or_default]
-    pub children: Html,
-}
-
 /// Shown the moment PHQ-9 item 9 is answered above 0, and again at the head of the results.
-#[component]
-pub fn CrisisPanel(props: &CrisisPanelProps) -> Html {
-    let text = strings(props.lang);
+/// `autofocus` marks the heading as where focus goes when the panel appears.
+pub fn crisis_panel(config: &Config, lang: Lang, autofocus: bool, children: Html) -> Html {
+    let text = strings(lang);
     html! {
         <section class="crisis" part="crisis" role="alert" aria-labelledby="selfcheck-crisis-heading">
-            <h2 id="selfcheck-crisis-heading" tabindex="-1" data-autofocus={props.autofocus.then_some("")}>
+            <h2 id="selfcheck-crisis-heading" tabindex="-1" data-autofocus={autofocus.then_some("")}>
                 { text.crisis_heading }
             </h2>
             <p>{ text.crisis_body }</p>
-            <CrisisResources config={props.config.clone()} lang={props.lang} />
-            { props.children.clone() }
+            { crisis_resources(config, lang) }
+            { children }
         </section>
     }
 }

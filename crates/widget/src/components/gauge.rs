@@ -7,16 +7,6 @@ pub struct Segment {
     pub max: u8,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct GaugeProps {
-    pub score: u8,
-    pub max: u8,
-    /// The severity bands, or one segment per side of the cut-off when there are none.
-    pub segments: Vec<Segment>,
-    /// The whole gauge in words: the text equivalent for screen readers.
-    pub label: AttrValue,
-}
-
 const WIDTH: f32 = 300.0;
 
 /// `format!("{x:.1}")` for the gauge's non-negative coordinates, without pulling Rust's float
@@ -27,22 +17,22 @@ fn tenths(x: f32) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// A horizontal scale with its bands and a marker at the score. Geometry goes in SVG
+/// A horizontal scale with its bands (or one segment each side of the cut-off) and a marker at
+/// the score; `label` is its text equivalent for screen readers. Geometry goes in SVG
 /// attributes, not style attributes, which a strict CSP would block.
-#[component]
-pub fn Gauge(props: &GaugeProps) -> Html {
+pub fn gauge(score: u8, max: u8, segments: &[Segment], label: String) -> Html {
     // A score sits in the middle of its unit, so 0 and the maximum stay inside the bar.
-    let span = f32::from(props.max) + 1.0;
+    let span = f32::from(max) + 1.0;
     let at = |value: f32| value / span * WIDTH;
-    let marker = at(f32::from(props.score) + 0.5);
+    let marker = at(f32::from(score) + 0.5);
     html! {
-        <svg class="gauge" viewBox="0 0 300 34" role="img" aria-label={props.label.clone()}
+        <svg class="gauge" viewBox="0 0 300 34" role="img" aria-label={label}
             preserveAspectRatio="none" focusable="false">
-            { for props.segments.iter().enumerate().map(|(index, segment)| {
+            { for segments.iter().enumerate().map(|(index, segment)| {
                 let start = at(f32::from(segment.min));
                 let end = at(f32::from(segment.max) + 1.0);
                 html! {
-                    <rect class={format!("segment segment-{index}")} x={tenths(start)} y="10"
+                    <rect class="segment" data-band={index.to_string()} x={tenths(start)} y="10"
                         width={tenths((end - start - 2.0).max(1.0))} height="14" rx="3" />
                 }
             }) }

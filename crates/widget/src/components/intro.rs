@@ -1,9 +1,11 @@
 use selfcheck_engine::{instrument, InstrumentId, Lang};
 use yew::prelude::*;
 
+use super::on_click;
+
 use crate::i18n::{fill, strings};
 
-#[derive(Properties, PartialEq)]
+/// What the intro shows and the two things it can do.
 pub struct IntroProps {
     pub lang: Lang,
     pub instruments: std::rc::Rc<[InstrumentId]>,
@@ -15,11 +17,10 @@ pub struct IntroProps {
     pub on_start_over: Callback<()>,
 }
 
-#[component]
-pub fn Intro(props: &IntroProps) -> Html {
+pub fn intro(props: &IntroProps) -> Html {
     let text = strings(props.lang);
-    let on_start = props.on_start.reform(|_: MouseEvent| ());
-    let on_start_over = props.on_start_over.reform(|_: MouseEvent| ());
+    let on_start = on_click(&props.on_start);
+    let on_start_over = on_click(&props.on_start_over);
     html! {
         <section class="intro" part="intro" aria-labelledby="selfcheck-intro-heading">
             <h2 id="selfcheck-intro-heading" tabindex="-1" data-autofocus="">{ text.intro_heading }</h2>

@@ -1,18 +1,8 @@
-use std::rc::Rc;
-
 use selfcheck_engine::{instrument, Choice, Flag, Lang, Report};
 use yew::prelude::*;
 
 use super::{band_words, headline, instrument_lang};
-use crate::host::HostHandle;
 use crate::i18n::{fill, strings};
-
-#[derive(Properties, PartialEq)]
-pub struct PrintSummaryProps {
-    pub report: Rc<Report>,
-    pub lang: Lang,
-    pub host: HostHandle,
-}
 
 fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
     options
@@ -21,23 +11,18 @@ fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
         .map_or("", |option| option.label.get(lang))
 }
 
-/// The one-page clinician summary: hidden on screen, the only thing printed.
-#[component]
-pub fn PrintSummary(props: &PrintSummaryProps) -> Html {
-    let text = strings(props.lang);
-    let date = {
-        let host = props.host.clone();
-        let lang = props.lang;
-        use_memo((), move |_| host.today(lang.code()))
-    };
+/// The one-page clinician summary: hidden on screen, the only thing printed. `date` is today's,
+/// written for the visitor's language (empty where there is no browser).
+pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
+    let text = strings(lang);
     html! {
         <div class="print-summary" part="print-summary" aria-hidden="true">
             <h2>{ text.print_title }</h2>
-            if !date.is_empty() { <p>{ fill(text.print_date, &[("date", &date)]) }</p> }
-            <p class="print-level">{ fill(text.print_level, &[("level", headline(text, props.report.level))]) }</p>
-            { for props.report.results.iter().map(|result| {
+            if !date.is_empty() { <p>{ fill(text.print_date, &[("date", date)]) }</p> }
+            <p class="print-level">{ fill(text.print_level, &[("level", headline(text, report.level))]) }</p>
+            { for report.results.iter().map(|result| {
                 let instrument = instrument(result.id);
-                let lang = instrument_lang(instrument, props.lang);
+                let lang = instrument_lang(instrument, lang);
                 let band = result.band.and_then(|band| band_words(text, band));
                 let total = fill(text.score_of, &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
                 html! {

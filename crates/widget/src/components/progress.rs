@@ -4,17 +4,10 @@ use yew::prelude::*;
 use crate::i18n::{fill, strings};
 use crate::state::Progress;
 
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
-    pub progress: Progress,
-    pub lang: Lang,
-}
-
 /// "Question 4 of 21" and a native progress bar carrying the same words as its value text.
-#[component]
-pub fn ProgressView(props: &ProgressProps) -> Html {
-    let text = strings(props.lang);
-    let Progress { position, total } = props.progress;
+pub fn progress_view(progress: Progress, lang: Lang) -> Html {
+    let text = strings(lang);
+    let Progress { position, total } = progress;
     let words = fill(
         text.progress,
         &[("n", &position.to_string()), ("total", &total.to_string())],

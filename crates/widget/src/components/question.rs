@@ -1,11 +1,11 @@
-use std::cell::Cell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
 use selfcheck_engine::{instrument, Choice, Instrument, Lang, Part, Question, Text};
 use yew::prelude::*;
 
-use super::ProgressView;
+use super::{on_click, progress_view};
 use crate::host::HostHandle;
 use crate::i18n::{fill, strings};
 use crate::state::{question_key, Progress};
@@ -13,7 +13,15 @@ use crate::state::{question_key, Progress};
 /// After a pointer choice, long enough to see the choice land, short enough not to wait on.
 const AUTO_ADVANCE_MS: u32 = 450;
 
-#[derive(Properties, PartialEq)]
+/// How the current choice was made, and the auto-advance it may have started. Owned by `App`
+/// (a hook there) so that it outlives each question's render; a new pending advance replaces,
+/// and so cancels, the previous one.
+#[derive(Default)]
+pub struct PointerChoice {
+    by_pointer: bool,
+    pending: Option<Timeout>,
+}
+
 pub struct QuestionScreenProps {
     pub question: Question,
     pub lang: Lang,
@@ -26,6 +34,7 @@ pub struct QuestionScreenProps {
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
     pub on_start_over: Callback<()>,
+    pub pointer: Rc<RefCell<PointerChoice>>,
 }
 
 /// The wording of one question: its text and answer options, from the instrument's data.
@@ -61,45 +70,44 @@ pub fn instrument_lang(instrument: &Instrument, lang: Lang) -> Lang {
 
 /// One question per screen. Choosing with the keyboard only changes the choice (WCAG 3.2.2);
 /// choosing with a pointer moves on after a short pause unless reduced motion is asked for.
-#[component]
-pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
+pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let text = strings(props.lang);
     let instrument = instrument(props.question.instrument);
     let shown_lang = instrument_lang(instrument, props.lang);
-    let by_pointer = use_mut_ref(|| Cell::new(false));
-    // Dropped with the screen, which cancels a pending auto-advance.
-    let pending = use_mut_ref(|| None::<Timeout>);
 
     let Some((wording, options)) = question_text(instrument, props.question.part) else {
         return html! {};
     };
 
     let on_pointer = {
-        let by_pointer = by_pointer.clone();
-        Callback::from(move |_: PointerEvent| by_pointer.borrow().set(true))
+        let pointer = props.pointer.clone();
+        Callback::from(move |_: PointerEvent| pointer.borrow_mut().by_pointer = true)
     };
     let on_key = {
-        let by_pointer = by_pointer.clone();
-        Callback::from(move |_: KeyboardEvent| by_pointer.borrow().set(false))
+        let pointer = props.pointer.clone();
+        Callback::from(move |_: KeyboardEvent| pointer.borrow_mut().by_pointer = false)
     };
     let choose = {
         let on_choose = props.on_choose.clone();
         let on_next = props.on_next.clone();
         let host = props.host.clone();
+        let pointer = props.pointer.clone();
         Rc::new(move |value: u8| {
             on_choose.emit(value);
-            if by_pointer.borrow().get() && !host.prefers_reduced_motion() {
+            let mut pointer = pointer.borrow_mut();
+            if pointer.by_pointer && !host.prefers_reduced_motion() {
                 let on_next = on_next.clone();
-                *pending.borrow_mut() =
-                    Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
+                // `on_next` names this question, so a late timer after the visitor has moved
+                // on is ignored by the reducer.
+                pointer.pending = Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
             }
         })
     };
     let on_submit = props
         .on_next
         .reform(|event: SubmitEvent| event.prevent_default());
-    let on_back = props.on_back.reform(|_: MouseEvent| ());
-    let on_start_over = props.on_start_over.reform(|_: MouseEvent| ());
+    let on_back = on_click(&props.on_back);
+    let on_start_over = on_click(&props.on_start_over);
 
     let name = format!(
         "selfcheck-{}",
@@ -118,7 +126,7 @@ pub fn QuestionScreen(props: &QuestionScreenProps) -> Html {
     html! {
         <section class="question-screen" part="question">
             if let Some(progress) = props.progress {
-                <ProgressView {progress} lang={props.lang} />
+                { progress_view(progress, props.lang) }
             }
             <p class="instrument-name">
                 { fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }

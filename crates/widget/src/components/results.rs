@@ -3,11 +3,10 @@ use std::rc::Rc;
 use selfcheck_engine::{instrument, Config, InstrumentResult, Lang, Level, Report, Screen};
 use yew::prelude::*;
 
-use super::{instrument_lang, CrisisPanel, Gauge, PrintSummary, Segment};
+use super::{crisis_panel, gauge, instrument_lang, on_click, print_summary, Segment};
 use crate::host::{HostHandle, WidgetEvent};
 use crate::i18n::{fill, strings, UiStrings};
 
-#[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub report: Rc<Report>,
     pub config: Rc<Config>,
@@ -38,12 +37,11 @@ pub fn band_words(text: &UiStrings, band: &str) -> Option<&'static str> {
     })
 }
 
-#[component]
-pub fn Results(props: &ResultsProps) -> Html {
+pub fn results(props: &ResultsProps) -> Html {
     let text = strings(props.lang);
     let level = props.report.level;
-    let on_back = props.on_back.reform(|_: MouseEvent| ());
-    let on_clear = props.on_clear.reform(|_: MouseEvent| ());
+    let on_back = on_click(&props.on_back);
+    let on_clear = on_click(&props.on_clear);
     let on_print = {
         let host = props.host.clone();
         Callback::from(move |_: MouseEvent| host.print())
@@ -58,16 +56,16 @@ pub fn Results(props: &ResultsProps) -> Html {
     html! {
         <section class="results" part="results" aria-labelledby="selfcheck-results-heading">
             if props.crisis_raised {
-                <CrisisPanel config={props.config.clone()} lang={props.lang} />
+                { crisis_panel(&props.config, props.lang, false, Html::default()) }
             }
             <h2 id="selfcheck-results-heading" tabindex="-1" data-autofocus="">{ text.results_heading }</h2>
-            <p class={classes!("headline", format!("level-{}", level.as_str()))}>{ headline(text, level) }</p>
+            <p class="headline" data-level={level.as_str()}>{ headline(text, level) }</p>
             if level == Level::NotIndicated {
                 <p>{ text.level_not_indicated_more }</p>
             }
             <ul class="cards">
                 { for props.report.results.iter().map(|result| html! {
-                    <li><ResultCard result={Rc::new(result.clone())} lang={props.lang} /></li>
+                    <li>{ result_card(result, props.lang) }</li>
                 }) }
             </ul>
             if offers_booking {
@@ -101,7 +99,7 @@ pub fn Results(props: &ResultsProps) -> Html {
                         html! {
                             <li lang={shown.code()}>
                                 <p class="source-title">{ instrument.title.get(shown) }</p>
-                                <p class="citation">{ instrument.sources.first().copied().unwrap_or_default() }</p>
+                                <p class="citation">{ instrument.citation }</p>
                                 <p class="credit">{ instrument.credit.get(shown) }</p>
                             </li>
                         }
@@ -110,22 +108,14 @@ pub fn Results(props: &ResultsProps) -> Html {
                 <p class="not-diagnosis">{ text.not_diagnosis }</p>
                 <p>{ text.not_monitored }</p>
             </section>
-            <PrintSummary report={props.report.clone()} lang={props.lang} host={props.host.clone()} />
+            { print_summary(&props.report, props.lang, &props.host.today(props.lang.code())) }
         </section>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultCardProps {
-    pub result: Rc<InstrumentResult>,
-    pub lang: Lang,
-}
-
 /// One instrument's score, band in words, and a gauge with its text equivalent.
-#[component]
-pub fn ResultCard(props: &ResultCardProps) -> Html {
-    let text = strings(props.lang);
-    let result = &*props.result;
+pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
+    let text = strings(lang);
     let instrument = instrument(result.id);
     let screener = instrument
         .screener
@@ -191,13 +181,13 @@ pub fn ResultCard(props: &ResultCardProps) -> Html {
         fill(text.below_cutoff, &[("cutoff", &cutoff.to_string())])
     };
     html! {
-        <article class={classes!("card", result.positive.then_some("positive"))} part="result-card">
-            <h3>{ fill(text.instrument_of, &[("name", name), ("topic", instrument.topic.get(props.lang))]) }</h3>
+        <article class="card" data-positive={result.positive.then_some("true")} part="result-card">
+            <h3>{ fill(text.instrument_of, &[("name", name), ("topic", instrument.topic.get(lang))]) }</h3>
             <p class="score">
                 <span class="score-number">{ score }</span>
                 if let Some(band) = band { <span class="band">{ band }</span> }
             </p>
-            <Gauge score={result.total} max={result.max} {segments} label={AttrValue::from(label)} />
+            { gauge(result.total, result.max, &segments, label) }
             <p class="explanation">{ explanation }</p>
         </article>
     }

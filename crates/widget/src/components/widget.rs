@@ -1,11 +1,11 @@
 use std::rc::Rc;
 
-use selfcheck_engine::{Config, Lang, Problem};
+use selfcheck_engine::{Config, Lang, Mode, Problem};
 use yew::prelude::*;
 
-use super::{App, ConfigError};
-use crate::host::HostHandle;
-use crate::state::questionnaire_key;
+use super::{app, config_error, focus_marked_after_paint, AppProps, PointerChoice};
+use crate::host::{HostHandle, WidgetEvent};
+use crate::state::{Action, Questionnaire, Screen};
 
 /// What the embedding layer hands the UI: a valid configuration, or what is wrong with it.
 #[derive(Clone, PartialEq)]
@@ -28,19 +28,84 @@ pub struct WidgetProps {
     pub host: HostHandle,
 }
 
+/// The root and the only component: it owns the questionnaire's one reducer and the few hooks
+/// around it (keeping progress, moving focus, telling the page), and renders the current view.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    let config = match &props.setup {
+        Setup::Ready { config, .. } => Some(config.clone()),
+        Setup::Invalid { .. } => None,
+    };
+    let state = {
+        let setup = props.setup.clone();
+        use_reducer(move || match setup {
+            Setup::Ready { config, saved, .. } => match saved.filter(|_| config.resume) {
+                Some(saved) => Questionnaire::restore(&config.instruments, config.mode, &saved),
+                None => Questionnaire::new(&config.instruments, config.mode),
+            },
+            Setup::Invalid { .. } => Questionnaire::new(&[], Mode::Full),
+        })
+    };
+    let root = use_node_ref();
+    let shown = use_mut_ref(|| state.screen);
+    let pointer = use_mut_ref(PointerChoice::default);
+
+    {
+        // Another list of instruments or another mode is another questionnaire: start afresh.
+        // A new language or booking link keeps the visitor's answers.
+        let dispatcher = state.dispatcher();
+        let questionnaire = config
+            .as_ref()
+            .map(|config| (Rc::<[_]>::from(config.instruments.as_slice()), config.mode));
+        use_effect_with(questionnaire, move |questionnaire| {
+            if let Some((instruments, mode)) = questionnaire {
+                dispatcher.dispatch(Action::Reconfigure {
+                    instruments: instruments.clone(),
+                    mode: *mode,
+                });
+            }
+        });
+    }
+    {
+        let host = props.host.clone();
+        let resume = config.as_ref().is_some_and(|config| config.resume);
+        use_effect_with(state.to_saved(), move |saved| {
+            if resume {
+                host.save_progress(saved.as_deref());
+            }
+        });
+    }
+    {
+        let host = props.host.clone();
+        let root = root.clone();
+        let state = state.clone();
+        use_effect_with(state.screen, move |screen| {
+            let before = shown.replace(*screen);
+            // Only a visitor's own step moves focus: never on first render or on a reload.
+            if before != *screen {
+                focus_marked_after_paint(&root);
+                match (*screen, before) {
+                    (Screen::Results, _) => {
+                        if let Some(report) = state.report() {
+                            host.emit(WidgetEvent::Complete(&report));
+                        }
+                    }
+                    (Screen::Asking(_), Screen::Intro) => host.emit(WidgetEvent::Start),
+                    _ => {}
+                }
+            }
+        });
+    }
+
     match &props.setup {
-        Setup::Ready {
+        Setup::Ready { config, lang, .. } => app(&AppProps {
             config,
-            lang,
-            saved,
-        } => html! {
-            <App key={questionnaire_key(&config.instruments, config.mode)} config={config.clone()}
-                lang={*lang} saved={saved.clone()} host={props.host.clone()} />
-        },
-        Setup::Invalid { problems, lang } => html! {
-            <ConfigError problems={problems.clone()} lang={*lang} />
-        },
+            lang: *lang,
+            host: &props.host,
+            state: &state,
+            pointer: &pointer,
+            root: &root,
+        }),
+        Setup::Invalid { problems, lang } => config_error(problems, *lang),
     }
 }

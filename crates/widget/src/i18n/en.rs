@@ -9,7 +9,6 @@ pub const STRINGS: UiStrings = UiStrings {
     emergency: "In an emergency, call {number}.",
     call: "Call {number}",
     text: "Text {number}",
-    website: "Website",
     intro_heading: "A private self-check",
     intro_body: "A few standard screening questions about how you have been feeling lately. At the end you will see your scores explained in plain words, and whether talking to a professional might help.",
     intro_uses: "Questionnaires:",

@@ -10,7 +10,6 @@ pub const STRINGS: UiStrings = UiStrings {
     emergency: "En caso de emergencia, llame al {number}.",
     call: "Llamar al {number}",
     text: "Enviar un mensaje al {number}",
-    website: "Sitio web",
     intro_heading: "Una autoevaluación privada",
     intro_body: "Unas preguntas de detección estándar sobre cómo se ha sentido últimamente. Al final verá sus puntuaciones explicadas con palabras sencillas y si podría ayudarle hablar con un profesional.",
     intro_uses: "Cuestionarios:",

@@ -340,3 +340,40 @@ fn saved_progress_keeps_the_stored_format_byte_for_byte() {
     let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, &with_extra_field);
     assert_eq!(restored.screen, Screen::Asking(item(PHQ9, 2)));
 }
+
+#[test]
+fn reconfiguring_to_the_same_questionnaire_keeps_the_answers() {
+    let state = answer_all(started(&[GAD7], Mode::Full), &[2]);
+    let same = dispatch(
+        state.clone(),
+        Action::Reconfigure {
+            instruments: Rc::from([GAD7].as_slice()),
+            mode: Mode::Full,
+        },
+    );
+    assert!(Rc::ptr_eq(&state, &same));
+}
+
+#[test]
+fn reconfiguring_to_another_questionnaire_starts_afresh() {
+    let state = answer_all(started(&[GAD7], Mode::Full), &[2]);
+    let other = dispatch(
+        state.clone(),
+        Action::Reconfigure {
+            instruments: Rc::from([PHQ9].as_slice()),
+            mode: Mode::Full,
+        },
+    );
+    assert_eq!(other.screen, Screen::Intro);
+    assert!(other.answers.is_empty());
+    assert_eq!(&*other.instruments, &[PHQ9]);
+    let adaptive = dispatch(
+        state,
+        Action::Reconfigure {
+            instruments: Rc::from([GAD7].as_slice()),
+            mode: Mode::Adaptive,
+        },
+    );
+    assert_eq!(adaptive.mode, Mode::Adaptive);
+    assert!(adaptive.answers.is_empty());
+}

@@ -1,0 +1,64 @@
+//! The stylesheet minifier (run by build.rs): it may drop only comments and layout whitespace.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../build/css.rs"]
+mod css;
+
+use css::minify;
+
+#[test]
+fn comments_and_layout_whitespace_go() {
+    let css = "/* theme */\n.a > .b ,\n.c {\n  color: red ;\n  margin: 0 auto;\n}\n";
+    assert_eq!(minify(css), ".a>.b,.c{color:red;margin:0 auto}");
+}
+
+#[test]
+fn a_descendant_space_before_a_pseudo_class_is_kept() {
+    assert_eq!(minify(".a :focus { x: y }"), ".a :focus{x:y}");
+    assert_eq!(
+        minify(".a:has(input:checked) { x: y }"),
+        ".a:has(input:checked){x:y}"
+    );
+}
+
+#[test]
+fn important_and_media_queries_stay_valid() {
+    assert_eq!(
+        minify("a { display: block !important; }"),
+        "a{display:block!important}"
+    );
+    assert_eq!(
+        minify("@media (max-width: 400px) and (hover: none) {\n  a { b: c }\n}"),
+        "@media (max-width:400px) and (hover:none){a{b:c}}"
+    );
+}
+
+#[test]
+fn calc_and_functions_keep_their_spaces() {
+    assert_eq!(
+        minify("a { width: calc(100% - 2em); color: color-mix(in srgb, red 8%, blue); }"),
+        "a{width:calc(100% - 2em);color:color-mix(in srgb,red 8%,blue)}"
+    );
+}
+
+#[test]
+fn the_real_stylesheet_shrinks_and_keeps_every_rule() {
+    let source = include_str!("../../../styles/widget.css");
+    let small = minify(source);
+    assert!(
+        small.len() < source.len() * 17 / 20,
+        "{} → {}",
+        source.len(),
+        small.len()
+    );
+    assert_eq!(small.matches('{').count(), small.matches('}').count());
+    assert!(!small.contains("/*"));
+    for selector in [
+        ".option:has(input:checked)",
+        ":host([hidden])",
+        "@media print",
+        "@media (prefers-color-scheme:dark)",
+    ] {
+        assert!(small.contains(selector), "{selector}");
+    }
+}
