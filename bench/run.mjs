@@ -86,6 +86,7 @@ async function measure(product, throttle) {
   for (let i = 0; i < spec.answers.length; i++) {
     // Chosen with the keyboard (focus + Space), the same on both: a pointer choice would start
     // the widget's auto-advance, which is a deliberate pause, not rendering time.
+    await inPage(page, "the page to settle", "settle");
     await inPage(page, "an option", "focusOption", spec.answers[i]);
     await page.keyboard.press(" ");
     const last = i === spec.answers.length - 1;

@@ -129,6 +129,16 @@
         return ready ? performance.now() : null;
       });
     },
+    /** Resolves once the page is idle again after a step: two animation frames and a task, so
+     * whatever a product does right after painting (selfcheck moves focus to the new question's
+     * legend then) has happened before the harness touches the next question. Not timed. */
+    settle: function () {
+      return new Promise(function (resolve) {
+        requestAnimationFrame(function () {
+          requestAnimationFrame(function () { setTimeout(resolve, 0); });
+        });
+      });
+    },
     /** Focuses the option labelled `label` (the harness then presses Space). */
     focusOption: function (label) {
       var input = queryAll(config.option).filter(function (el) { return labelOf(el) === label; })[0];

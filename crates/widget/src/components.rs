@@ -1,6 +1,8 @@
 //! One file per view. Only the root (`Widget`), which holds the hooks, is a component; the rest are plain functions returning `Html`: each component
 //! costs the wasm its own lifecycle code, and these need none. Views render what they are given
-//! and report what the visitor does.
+//! and report what the visitor does. Each screen's view is kept out of line (`#[inline(never)]`):
+//! the browser compiles wasm functions on first call, so the intro does not wait for the code of
+//! the results and the print summary.
 
 mod app;
 mod config_error;

@@ -28,21 +28,13 @@ fn focus_marked(root: &NodeRef) {
 }
 
 /// Focus forces style and layout (and scrolls): done right after the frame that shows the new
-/// screen, the question appears that much sooner, and focus follows a frame later.
+/// screen, the question appears that much sooner, and focus follows a frame later. Until then
+/// focus is on nothing the new screen shows: each question's options are new elements (keyed),
+/// so a focused radio button of the last question is gone, not reused for the next one.
 pub fn focus_marked_after_paint(root: &NodeRef) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // Until then, focus must not rest on a control the new screen has reused (the same radio
-    // button, now of the next question): let go of it now, as a remounted screen would.
-    let active = root
-        .cast::<web_sys::Node>()
-        .and_then(|node| node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
-        .and_then(|shadow| shadow.active_element())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(active) = active {
-        let _ = active.blur();
-    }
     let target = root.clone();
     let after_frame = Closure::once_into_js(move || {
         Timeout::new(0, move || focus_marked(&target)).forget();
@@ -64,6 +56,8 @@ pub struct AppProps<'a> {
     pub state: &'a UseReducerHandle<Questionnaire>,
     pub pointer: &'a Rc<RefCell<PointerChoice>>,
     pub root: &'a NodeRef,
+    pub help_open: bool,
+    pub on_help_toggle: &'a Callback<()>,
 }
 
 /// The questionnaire: each screen renders the state and sends actions.
@@ -157,7 +151,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
 
     html! {
         <div class="selfcheck" part="root" lang={props.lang.code()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
-            <div class="top" part="header">{ help_now(props.config, props.lang) }</div>
+            <div class="top" part="header">{ help_now(props.config, props.lang, props.help_open, props.on_help_toggle) }</div>
             <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             { screen }
         </div>

@@ -5,6 +5,7 @@ use crate::i18n::strings;
 
 /// A visible explanation instead of a blank box when the clinic's settings are wrong. Each
 /// problem names its field, for whoever maintains the site.
+#[inline(never)]
 pub fn config_error(problems: &[Problem], lang: Lang) -> Html {
     let text = strings(lang);
     html! {

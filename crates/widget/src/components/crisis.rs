@@ -81,6 +81,7 @@ fn dialable(number: &str) -> String {
 ///
 /// Views without hooks are plain functions, not components: each component costs the wasm its
 /// own lifecycle code, and these never need one.
+#[inline(never)]
 pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
     let text = strings(lang);
     let (lines, emergency) = lines(config, lang);
@@ -119,6 +120,7 @@ pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
 
 /// Shown the moment PHQ-9 item 9 is answered above 0, and again at the head of the results.
 /// `autofocus` marks the heading as where focus goes when the panel appears.
+#[inline(never)]
 pub fn crisis_panel(config: &Config, lang: Lang, autofocus: bool, children: Html) -> Html {
     let text = strings(lang);
     html! {

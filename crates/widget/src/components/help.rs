@@ -5,16 +5,21 @@ use super::crisis_resources;
 use crate::i18n::strings;
 
 /// "Get help now" on every screen: a native disclosure, so it works with the keyboard and a
-/// screen reader without any state of ours.
-pub fn help_now(config: &Config, lang: Lang) -> Html {
+/// screen reader. Its contents are built only while it is open: otherwise every step of the
+/// questionnaire would rebuild and compare a panel no one is looking at.
+#[inline(never)]
+pub fn help_now(config: &Config, lang: Lang, open: bool, on_toggle: &Callback<()>) -> Html {
     let text = strings(lang);
+    let onclick = on_toggle.reform(|event: MouseEvent| event.prevent_default());
     html! {
-        <details class="help" part="help">
-            <summary>{ text.get_help }</summary>
-            <div class="help-body">
-                <h2 class="help-heading">{ text.help_heading }</h2>
-                { crisis_resources(config, lang) }
-            </div>
+        <details class="help" part="help" {open}>
+            <summary {onclick}>{ text.get_help }</summary>
+            if open {
+                <div class="help-body">
+                    <h2 class="help-heading">{ text.help_heading }</h2>
+                    { crisis_resources(config, lang) }
+                </div>
+            }
         </details>
     }
 }

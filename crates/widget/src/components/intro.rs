@@ -17,6 +17,7 @@ pub struct IntroProps {
     pub on_start_over: Callback<()>,
 }
 
+#[inline(never)]
 pub fn intro(props: &IntroProps) -> Html {
     let text = strings(props.lang);
     let on_start = on_click(&props.on_start);
@@ -37,6 +38,7 @@ pub fn intro(props: &IntroProps) -> Html {
                 <li>{ text.intro_time }</li>
                 <li>{ text.intro_private }</li>
                 <li>{ text.intro_not_diagnosis }</li>
+                <li>{ text.not_monitored }</li>
             </ul>
             <div class="nav">
                 if props.has_answers {

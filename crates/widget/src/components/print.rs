@@ -13,6 +13,7 @@ fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
 
 /// The one-page clinician summary: hidden on screen, the only thing printed. `date` is today's,
 /// written for the visitor's language (empty where there is no browser).
+#[inline(never)]
 pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
     let text = strings(lang);
     html! {

@@ -13,12 +13,11 @@ use crate::state::{question_key, Progress};
 /// After a pointer choice, long enough to see the choice land, short enough not to wait on.
 const AUTO_ADVANCE_MS: u32 = 450;
 
-/// How the current choice was made, and the auto-advance it may have started. Owned by `App`
-/// (a hook there) so that it outlives each question's render; a new pending advance replaces,
-/// and so cancels, the previous one.
+/// The auto-advance a pointer choice may have started. Owned by `Widget` (a hook there) so
+/// that it outlives each question's render; a new pending advance replaces, and so cancels,
+/// the previous one.
 #[derive(Default)]
 pub struct PointerChoice {
-    by_pointer: bool,
     pending: Option<Timeout>,
 }
 
@@ -70,6 +69,7 @@ pub fn instrument_lang(instrument: &Instrument, lang: Lang) -> Lang {
 
 /// One question per screen. Choosing with the keyboard only changes the choice (WCAG 3.2.2);
 /// choosing with a pointer moves on after a short pause unless reduced motion is asked for.
+#[inline(never)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let text = strings(props.lang);
     let instrument = instrument(props.question.instrument);
@@ -79,27 +79,22 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         return html! {};
     };
 
-    let on_pointer = {
-        let pointer = props.pointer.clone();
-        Callback::from(move |_: PointerEvent| pointer.borrow_mut().by_pointer = true)
-    };
-    let on_key = {
-        let pointer = props.pointer.clone();
-        Callback::from(move |_: KeyboardEvent| pointer.borrow_mut().by_pointer = false)
-    };
     let choose = {
         let on_choose = props.on_choose.clone();
         let on_next = props.on_next.clone();
         let host = props.host.clone();
         let pointer = props.pointer.clone();
-        Rc::new(move |value: u8| {
+        // A click's `detail` counts pointer clicks: a tap, or a click on the radio or its label,
+        // is at least 1; the click a radio fires when arrow keys move the choice is 0. Reading
+        // it here spares a pointer/keyboard listener on every event.
+        Rc::new(move |value: u8, event: MouseEvent| {
             on_choose.emit(value);
-            let mut pointer = pointer.borrow_mut();
-            if pointer.by_pointer && !host.prefers_reduced_motion() {
+            if event.detail() > 0 && !host.prefers_reduced_motion() {
                 let on_next = on_next.clone();
                 // `on_next` names this question, so a late timer after the visitor has moved
                 // on is ignored by the reducer.
-                pointer.pending = Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
+                pointer.borrow_mut().pending =
+                    Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
             }
         })
     };
@@ -146,16 +141,16 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                         if let Some(stem) = stem { <span class="stem">{ stem }</span> }
                         <span class="item">{ wording.get(shown_lang) }</span>
                     </legend>
-                    <div class="options" part="options" onpointerdown={on_pointer} onkeydown={on_key}>
+                    <div class="options" part="options" key={name.clone()}>
                         { for options.iter().map(|option| {
                             let score = option.score;
                             let choose = choose.clone();
-                            let onchange = Callback::from(move |_: Event| choose(score));
+                            let onclick = Callback::from(move |event: MouseEvent| choose(score, event));
                             let id = format!("{name}-{score}");
                             html! {
                                 <label class="option" part="option" for={id.clone()}>
                                     <input type="radio" {id} name={name.clone()} value={score.to_string()}
-                                        checked={props.selected == Some(score)} {onchange} />
+                                        checked={props.selected == Some(score)} {onclick} />
                                     <span>{ option.label.get(shown_lang) }</span>
                                 </label>
                             }

@@ -37,6 +37,7 @@ pub fn band_words(text: &UiStrings, band: &str) -> Option<&'static str> {
     })
 }
 
+#[inline(never)]
 pub fn results(props: &ResultsProps) -> Html {
     let text = strings(props.lang);
     let level = props.report.level;
@@ -114,6 +115,7 @@ pub fn results(props: &ResultsProps) -> Html {
 }
 
 /// One instrument's score, band in words, and a gauge with its text equivalent.
+#[inline(never)]
 pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
     let text = strings(lang);
     let instrument = instrument(result.id);

@@ -49,6 +49,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let root = use_node_ref();
     let shown = use_mut_ref(|| state.screen);
     let pointer = use_mut_ref(PointerChoice::default);
+    let help_open = use_state_eq(|| false);
+    let on_help_toggle = {
+        let help_open = help_open.clone();
+        Callback::from(move |()| help_open.set(!*help_open))
+    };
 
     {
         // Another list of instruments or another mode is another questionnaire: start afresh.
@@ -69,8 +74,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let host = props.host.clone();
         let resume = config.as_ref().is_some_and(|config| config.resume);
-        use_effect_with(state.to_saved(), move |saved| {
-            if resume {
+        // Serialised only when it is kept: not on every step of a widget with resume="off".
+        let saved = resume.then(|| state.to_saved());
+        use_effect_with(saved, move |saved| {
+            if let Some(saved) = saved {
                 host.save_progress(saved.as_deref());
             }
         });
@@ -105,6 +112,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             state: &state,
             pointer: &pointer,
             root: &root,
+            help_open: *help_open,
+            on_help_toggle: &on_help_toggle,
         }),
         Setup::Invalid { problems, lang } => config_error(problems, *lang),
     }
