@@ -229,22 +229,22 @@ test("Get help now opens the crisis resources on any screen", async ({ page }) =
   await expect(help).toContainText("No one monitors this questionnaire");
 });
 
-test("the widget works at 320 px wide without horizontal scrolling", async ({ page }) => {
-  await page.setViewportSize({ width: 320, height: 640 });
+/** Opens the first question in a viewport of this size; fails if the page scrolls sideways. */
+async function firstQuestionFits(page, width, height) {
+  await page.setViewportSize({ width, height });
   await openWidget(page, { resume: "off" });
   await page.locator("self-check").getByRole("button", { name: "Start" }).click();
   await expect(legend(page)).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test("the widget works at 320 px wide without horizontal scrolling, with 44 px targets", async ({ page }) => {
+  await firstQuestionFits(page, 320, 640);
   const box = await page.locator("self-check .option").first().boundingBox();
   expect(box.height).toBeGreaterThanOrEqual(44);
 });
 
 test("at 200 % zoom (1280 × 800 seen as 640 × 400) nothing needs sideways scrolling", async ({ page }) => {
-  await page.setViewportSize({ width: 640, height: 400 });
-  await openWidget(page, { resume: "off" });
-  await page.locator("self-check").getByRole("button", { name: "Start" }).click();
-  await expect(legend(page)).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await firstQuestionFits(page, 640, 400);
 });
