@@ -20,7 +20,8 @@ const INTEGRITY_PLACEHOLDER: &str = "@WASM_INTEGRITY@";
 /// −0.8 kB (safe: Rust puts a 1 MiB stack first, so addresses below 1024 are only reached by a
 /// stack overflow); `--flatten --rereloop` and a second `-Oz` −0.8 kB; stripping the names,
 /// producers and target features the unstripped cargo build keeps for twiggy.
-pub const WASM_OPT_FLAGS: [&str; 14] = [
+pub const WASM_OPT_FLAGS: [&str; 15] = [
+    "--one-caller-inline-max-function-size=50",
     "--low-memory-unused",
     "--flatten",
     "--rereloop",

@@ -29,8 +29,8 @@ fn focus_marked(root: &NodeRef) {
 
 /// Focus forces style and layout (and scrolls): done right after the frame that shows the new
 /// screen, the question appears that much sooner, and focus follows a frame later. Until then
-/// focus is on nothing the new screen shows: each question's options are new elements (keyed),
-/// so a focused radio button of the last question is gone, not reused for the next one.
+/// focus stays where it was: on Next, or on a radio button the next question reuses (options are
+/// patched in place, not rebuilt), which is still an unchecked option of the question shown.
 pub fn focus_marked_after_paint(root: &NodeRef) {
     let Some(window) = web_sys::window() else {
         return;

@@ -141,7 +141,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                         if let Some(stem) = stem { <span class="stem">{ stem }</span> }
                         <span class="item">{ wording.get(shown_lang) }</span>
                     </legend>
-                    <div class="options" part="options" key={name.clone()}>
+                    <div class="options" part="options">
                         { for options.iter().map(|option| {
                             let score = option.score;
                             let choose = choose.clone();
