@@ -115,19 +115,19 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
     // (−2.5 kB brotli). The licence comment (`/*!`) stays.
     run(Command::new(setup::terser())
         .arg(&assembled)
-        .args(["--compress", "--mangle", "--comments", "/^!/", "--output"])
+        .args(["--compress", "--mangle", "--comments", "/^!/", "--format"])
+        .arg(format!("preamble={COMPILE_HINT:?}"))
+        .arg("--output")
         .arg(&script_path))?;
-    let mut hinted = COMPILE_HINT.as_bytes().to_vec();
-    hinted.extend(read_file(&script_path)?);
-    write(&script_path, hinted)?;
     Ok((script_path, wasm))
 }
 
-/// V8's explicit compile hint (Chrome 136 and later; a plain comment to other engines): compile
-/// every function of the script on a background thread while it streams in, rather than each one
-/// on the main thread at its first call. Nearly all of them (the wasm imports) are called while
-/// the widget starts: at 4× CPU, 165 → 47 compiles on the main thread, 33 → 16 ms (issue 6).
-const COMPILE_HINT: &str = "//# allFunctionsCalledOnLoad\n";
+/// V8's explicit compile hint (Chrome 136 and later; a plain comment to other engines), the
+/// script's first line: compile every function of it on a background thread while it streams
+/// in, rather than each one on the main thread at its first call. Nearly all of them (the wasm
+/// imports) are called while the widget starts: at 4× CPU, 165 → 47 compiles on the main
+/// thread, 33 → 16 ms (issue 6).
+const COMPILE_HINT: &str = "//# allFunctionsCalledOnLoad";
 
 /// Applies wasm-opt's `--minify-imports-and-exports-and-modules` mapping (JSON on its standard
 /// output) to the glue: import names wherever they appear as identifiers, export names where
