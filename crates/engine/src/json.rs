@@ -304,19 +304,33 @@ impl Parser<'_> {
         }
         loop {
             items.push(self.value(depth)?);
-            self.skip_whitespace();
-            match self.next() {
-                Some(b',') => {
-                    self.skip_whitespace();
-                    if self.peek() == Some(b']') {
-                        self.at += 1;
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b']') => return Ok(Value::Array(items)),
-                Some(_) => return Err(self.error("expected `,` or `]`")),
-                None => return Err(self.error("EOF while parsing a list")),
+            if self.separator(b']', "expected `,` or `]`", "EOF while parsing a list")? {
+                return Ok(Value::Array(items));
             }
+        }
+    }
+
+    /// What follows a list item or an object member: `true` at the closing `close`, `false`
+    /// after a comma (one directly before `close` is refused).
+    fn separator(
+        &mut self,
+        close: u8,
+        expected: &'static str,
+        eof: &'static str,
+    ) -> Result<bool, Error> {
+        self.skip_whitespace();
+        match self.next() {
+            Some(b',') => {
+                self.skip_whitespace();
+                if self.peek() == Some(close) {
+                    self.at += 1;
+                    return Err(self.error("trailing comma"));
+                }
+                Ok(false)
+            }
+            Some(byte) if byte == close => Ok(true),
+            Some(_) => Err(self.error(expected)),
+            None => Err(self.error(eof)),
         }
     }
 
@@ -344,18 +358,8 @@ impl Parser<'_> {
             }
             let value = self.value(depth)?;
             members.push((key, value));
-            self.skip_whitespace();
-            match self.next() {
-                Some(b',') => {
-                    self.skip_whitespace();
-                    if self.peek() == Some(b'}') {
-                        self.at += 1;
-                        return Err(self.error("trailing comma"));
-                    }
-                }
-                Some(b'}') => break,
-                Some(_) => return Err(self.error("expected `,` or `}`")),
-                None => return Err(self.error("EOF while parsing an object")),
+            if self.separator(b'}', "expected `,` or `}`", "EOF while parsing an object")? {
+                break;
             }
         }
         // serde_json's default map: sorted by key, the last duplicate wins. A stable sort
