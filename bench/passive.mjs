@@ -7,24 +7,16 @@
 //
 // After `cargo xtask bench` has generated target/bench-pages/, with `cargo xtask serve` running:
 //   node bench/passive.mjs --base http://127.0.0.1:8080 --spec target/bench-pages/spec.json [--runs 16]
-import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
+import { launchChromium, options, PAGE_URLS } from "./harness.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = options();
 const spec = JSON.parse(readFileSync(args.spec, "utf8"));
 const runs = Number(args.runs ?? 16);
-const PRODUCTS = {
-  selfcheck: { url: "/bench-pages/selfcheck.nocsp.html", option: ".options input[type=radio]" },
-  surveyjs: { url: "/bench-pages/surveyjs.nocsp.html", option: ".sd-item__control[type=radio]" },
-};
 
-/** Runs in the page before its own scripts; results in `window.__passive`. */
-function watcher([startName, optionSelector]) {
+/** Runs in the page before its own scripts; results in `window.__passive`. The answer options'
+ * selector is the one each page gives its (here idle) probe, in the probe tag's `data-option`. */
+function watcher(startName) {
   const result = (window.__passive = { start: null, click: null, options: null });
   const watched = new WeakSet();
   const observed = new WeakSet();
@@ -50,6 +42,7 @@ function watcher([startName, optionSelector]) {
       }
     }
     if (result.click === null) return;
+    const optionSelector = document.querySelector("script[data-option]").getAttribute("data-option");
     for (const option of root.querySelectorAll(optionSelector)) {
       if (!observed.has(option)) {
         observed.add(option);
@@ -89,21 +82,16 @@ async function until(page, check) {
   throw new Error(`${page.url()}: nothing after 60 s`);
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage"],
-});
+const browser = await launchChromium();
 const samples = { selfcheck: [], surveyjs: [] };
 for (let run = 0; run < runs; run++) {
   for (const product of run % 2 === 0 ? ["selfcheck", "surveyjs"] : ["surveyjs", "selfcheck"]) {
-    const target = PRODUCTS[product];
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(watcher, [spec.start, target.option]);
+    await page.addInitScript(watcher, spec.start);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await page.goto(args.base + target.url, { waitUntil: "commit" });
+    await page.goto(args.base + PAGE_URLS[product], { waitUntil: "commit" });
     // Asked rarely from outside, so the asking does not weigh on the page while it loads.
     await until(page, () => window.__passive && window.__passive.start !== null);
     await page.waitForTimeout(1000); // idle again, so the click lands on a settled page
@@ -121,8 +109,8 @@ for (let run = 0; run < runs; run++) {
     }, spec.start);
     await page.mouse.click(centre.x, centre.y);
     await until(page, () => window.__passive.options !== null);
-    const { start, click, options } = await page.evaluate(() => window.__passive);
-    samples[product].push({ start, afterClick: options - click });
+    const { start, click, options: shown } = await page.evaluate(() => window.__passive);
+    samples[product].push({ start, afterClick: shown - click });
     await context.close();
   }
 }

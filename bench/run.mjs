@@ -4,15 +4,10 @@
 //
 //   node bench/run.mjs --base http://127.0.0.1:PORT --runs 15 --spec target/bench-pages/spec.json \
 //     --out target/bench-raw.json
-import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
+import { launchChromium, options, PAGE_URLS } from "./harness.mjs";
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, arg, i, all) => {
-    if (arg.startsWith("--")) pairs.push([arg.slice(2), all[i + 1]]);
-    return pairs;
-  }, []),
-);
+const args = options();
 const base = args.base;
 const runs = Number(args.runs ?? 15);
 const throttles = (args.throttles ?? "1,4").split(",").map(Number);
@@ -24,23 +19,16 @@ const spec = JSON.parse(readFileSync(args.spec, "utf8"));
 
 const PRODUCTS = {
   selfcheck: {
-    url: "/bench-pages/selfcheck.nocsp.html",
+    url: PAGE_URLS.selfcheck,
     result: [".results .score-number", spec.result],
   },
   surveyjs: {
-    url: "/bench-pages/surveyjs.nocsp.html",
+    url: PAGE_URLS.surveyjs,
     result: [".sd-completedpage", spec.result],
   },
 };
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--no-first-run", "--disable-sync", "--disable-quic", "--disable-dev-shm-usage",
-    "--enable-precise-memory-info",
-  ],
-});
+const browser = await launchChromium();
 
 /** Calls the probe's `method(arg)` once the probe is there; resolves with its (promised) result. */
 async function inPage(page, what, method, arg) {
