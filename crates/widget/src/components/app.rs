@@ -27,17 +27,36 @@ fn focus_marked(root: &NodeRef) {
     }
 }
 
+/// Where focus is: the page's focused element, and the one inside the widget's shadow root.
+fn focus_position(root: &NodeRef) -> (Option<web_sys::Element>, Option<web_sys::Element>) {
+    let page = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element());
+    let inside = root
+        .cast::<web_sys::Node>()
+        .and_then(|node| node.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+        .and_then(|shadow| shadow.active_element());
+    (page, inside)
+}
+
 /// Focus forces style and layout (and scrolls): done right after the frame that shows the new
 /// screen, the question appears that much sooner, and focus follows a frame later. Until then
 /// focus stays where it was: on Next, or on a radio button the next question reuses (options are
 /// patched in place, not rebuilt), which is still an unchecked option of the question shown.
+/// If the visitor moves focus themselves in that moment (a quick Tab), it stays where they put it.
 pub fn focus_marked_after_paint(root: &NodeRef) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let target = root.clone();
+    let before = focus_position(root);
     let after_frame = Closure::once_into_js(move || {
-        Timeout::new(0, move || focus_marked(&target)).forget();
+        Timeout::new(0, move || {
+            if focus_position(&target) == before {
+                focus_marked(&target);
+            }
+        })
+        .forget();
     });
     if window
         .request_animation_frame(after_frame.unchecked_ref())
