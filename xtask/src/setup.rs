@@ -11,7 +11,40 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const DEBIAN_RUST_PACKAGES: [&str; 4] = ["rustc-web", "cargo-web", "rust-web-src", "lld-22"];
+
+/// A file the set-up checks for, and the Debian package that provides it: the set-up installs
+/// exactly the packages of the files it checks, and names both when one is still missing.
+#[derive(Clone, Copy, Debug)]
+pub struct Needed {
+    pub file: &'static str,
+    pub package: &'static str,
+}
+
+/// The Debian route's files. `rust-lld` comes from `rust-web-llvm`, which `rustc-web` only
+/// *recommends*: with `--no-install-recommends` it must be named, or the wasm link fails.
+/// The std source sits under `rustc --print sysroot`, which is `/usr` for Debian's rustc-web.
+pub const DEBIAN_RUST: &[Needed] = &[
+    Needed {
+        file: "/usr/bin/rustc",
+        package: "rustc-web",
+    },
+    Needed {
+        file: "/usr/bin/cargo",
+        package: "cargo-web",
+    },
+    Needed {
+        file: "/usr/lib/rustlib/src/rust/library/std/src/lib.rs",
+        package: "rust-web-src",
+    },
+    Needed {
+        file: "/usr/bin/rust-lld",
+        package: "rust-web-llvm",
+    },
+    Needed {
+        file: "/usr/bin/ld.lld-22",
+        package: "lld-22",
+    },
+];
 
 /// How to invoke cargo for the wasm32 target on this machine.
 pub struct WasmToolchain {
@@ -80,16 +113,7 @@ pub fn wasm_toolchain() -> Result<WasmToolchain> {
         });
     }
     skip("rustup has no wasm32 std here: using Debian's rustc-web to build std from source");
-    if !debian_rust_ready() {
-        apt_install(&DEBIAN_RUST_PACKAGES)?;
-        if !debian_rust_ready() {
-            return Err(
-                "Debian's rustc-web, rust-web-src and lld are still missing after apt-get".into(),
-            );
-        }
-    } else {
-        skip("rustc-web, rust-web-src and rust-lld are installed");
-    }
+    ensure("Debian's Rust for the web", DEBIAN_RUST)?;
     // /usr/bin first so cargo's `rustc`, `rustdoc` and `rust-lld` are Debian's, not rustup's
     // proxies; RUSTC_BOOTSTRAP unlocks -Zbuild-std on this stable compiler.
     let path = format!("/usr/bin:{}", std::env::var("PATH").unwrap_or_default());
@@ -124,14 +148,48 @@ fn rustup_has_wasm_target() -> bool {
         .unwrap_or(false)
 }
 
-fn debian_rust_ready() -> bool {
-    let Some(sysroot) = read(Command::new("/usr/bin/rustc").args(["--print", "sysroot"])) else {
-        return false;
+/// Installs the packages of whichever files are missing, then checks again; a file still missing
+/// is named with its package, so the next step is obvious (`apt-get install PACKAGE`).
+pub fn ensure(what: &str, needed: &[Needed]) -> Result {
+    ensure_with(what, needed, apt_install)
+}
+
+fn ensure_with(what: &str, needed: &[Needed], install: impl Fn(&[&str]) -> Result) -> Result {
+    let missing = |needed: &[Needed]| -> Vec<Needed> {
+        needed
+            .iter()
+            .copied()
+            .filter(|need| !Path::new(need.file).exists())
+            .collect()
     };
-    let std_source = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/std");
-    is_executable(Path::new("/usr/bin/cargo"))
-        && std_source.is_dir()
-        && Path::new("/usr/bin/rust-lld").exists()
+    let before = missing(needed);
+    if before.is_empty() {
+        skip(&format!("{what}: installed"));
+        return Ok(());
+    }
+    let mut packages: Vec<&str> = Vec::new();
+    for need in &before {
+        if !packages.contains(&need.package) {
+            packages.push(need.package);
+        }
+    }
+    let installed = install(&packages);
+    let after = missing(needed);
+    if after.is_empty() {
+        return Ok(());
+    }
+    let names: Vec<String> = after
+        .iter()
+        .map(|need| format!("{} (package {})", need.file, need.package))
+        .collect();
+    let why = installed
+        .err()
+        .map(|error| format!("; apt-get: {error}"))
+        .unwrap_or_default();
+    Err(format!(
+        "{what}: still missing after apt-get: {}{why}",
+        names.join(", ")
+    ))
 }
 
 fn apt_install(packages: &[&str]) -> Result {
@@ -247,12 +305,97 @@ pub fn wasm_opt() -> PathBuf {
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// Chromium for Playwright and wasm-bindgen-test.
+pub const BROWSERS: &[Needed] = &[
+    Needed {
+        file: CHROMIUM,
+        package: "chromium",
+    },
+    Needed {
+        file: CHROMEDRIVER,
+        package: "chromium-driver",
+    },
+];
+
+/// Every table of files the set-up checks, so one test can hold each against dpkg.
+pub const EVERY_NEEDED: &[&[Needed]] = &[DEBIAN_RUST, BROWSERS];
+
 /// Debian's Chromium: Playwright and wasm-bindgen-test drive it; nothing downloads a browser.
 pub fn chromium() -> Result {
     step("Chromium and ChromeDriver");
-    if is_executable(Path::new(CHROMIUM)) && is_executable(Path::new(CHROMEDRIVER)) {
-        skip("installed");
-        return Ok(());
+    ensure("Chromium", BROWSERS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The package dpkg says owns `file`, or the file a symlink leads to (the std source sits
+    /// behind `/usr/lib/rustlib/src/rust`, a link into `/usr/src`).
+    fn owner(file: &str) -> Option<String> {
+        let ask = |path: &Path| {
+            read(Command::new("dpkg-query").arg("-S").arg(path))
+                .and_then(|out| out.lines().next().map(str::to_owned))
+                .and_then(|line| line.split_once(':').map(|(package, _)| package.to_owned()))
+        };
+        ask(Path::new(file)).or_else(|| ask(&std::fs::canonicalize(file).ok()?))
     }
-    apt_install(&["chromium", "chromium-driver"])
+
+    #[test]
+    fn each_checked_file_belongs_to_the_package_installed_for_it() {
+        if read(Command::new("dpkg-query").arg("--version")).is_none() {
+            eprintln!("not a Debian machine: nothing to hold the tables against");
+            return;
+        }
+        let mut held = 0;
+        for need in EVERY_NEEDED.iter().flat_map(|table| table.iter()) {
+            if !Path::new(need.file).exists() {
+                // Not installed here (for example rustup has the wasm target): `ensure`
+                // would install `need.package` and then name the file if it is still missing.
+                continue;
+            }
+            assert_eq!(
+                owner(need.file).as_deref(),
+                Some(need.package),
+                "{} is checked by the set-up, which installs {} for it",
+                need.file,
+                need.package
+            );
+            held += 1;
+        }
+        eprintln!("{held} checked files held against dpkg");
+    }
+
+    #[test]
+    fn ensure_names_the_missing_file_and_its_package() {
+        // An install that "succeeds" without providing the file, as with a missing recommends.
+        let needed = [
+            Needed {
+                file: "/nonexistent/selfcheck-test-file",
+                package: "selfcheck-missing-package",
+            },
+            Needed {
+                file: "/",
+                package: "selfcheck-present-package",
+            },
+        ];
+        let asked = std::cell::RefCell::new(Vec::new());
+        let error = ensure_with("test", &needed, |packages| {
+            asked
+                .borrow_mut()
+                .extend(packages.iter().map(|p| p.to_string()));
+            Ok(())
+        })
+        .expect_err("the file cannot appear");
+        assert_eq!(*asked.borrow(), ["selfcheck-missing-package"]);
+        assert!(
+            error.contains("/nonexistent/selfcheck-test-file"),
+            "{error}"
+        );
+        assert!(
+            error.contains("package selfcheck-missing-package"),
+            "{error}"
+        );
+        assert!(!error.contains("selfcheck-present-package"), "{error}");
+    }
 }

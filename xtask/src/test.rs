@@ -31,6 +31,14 @@ pub fn run(args: &[String]) -> Result {
     let wanted = |name: &str| only.is_empty() || only.contains(&name);
     let root = project_root();
     let mut suites = Vec::new();
+    if only.is_empty() {
+        // Everything first, so a bare machine fails early with a named package rather than
+        // half-way through the suites, and the native set-up test has files to hold.
+        step("set-up");
+        if let Err(why) = setup::command(&[]) {
+            suites.push(failed_to_run("set-up", why));
+        }
+    }
 
     if wanted("fmt") {
         step("cargo fmt --check");
