@@ -20,7 +20,8 @@ usage: cargo xtask <command> [options]
 commands:
   serve [--port N]     set up what is missing, build, and serve the demo (default port 8080)
   test [suite...]      fmt, clippy, native tests, wasm tests in Chromium, the size budget,
-                       end-to-end tests; ends with one line: `N passed, N failed`
+                       end-to-end tests, the visit in Firefox and in WebKit; ends with one
+                       line: `N passed, N failed`
   dist [--names]       write dist/ (selfcheck.js, selfcheck_bg.wasm, embed.html) and print sizes;
                        --names: what each byte of the wasm is (twiggy, if in .tools/bin)
   bench [--runs N]     size and speed of selfcheck against SurveyJS in headless Chromium

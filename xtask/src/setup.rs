@@ -96,6 +96,8 @@ pub fn command(_args: &[String]) -> Result {
     wasm_bindgen()?;
     node_modules()?;
     chromium()?;
+    firefox()?;
+    webkit()?;
     step("set-up complete");
     Ok(())
 }
@@ -317,13 +319,50 @@ pub const BROWSERS: &[Needed] = &[
     },
 ];
 
+pub const FIREFOX: &str = "/usr/bin/firefox-esr";
+pub const WEBKIT_WEBDRIVER: &str = "/usr/bin/WebKitWebDriver";
+pub const XVFB: &str = "/usr/bin/Xvfb";
+
+/// Firefox ESR, which puppeteer-core drives over WebDriver BiDi (no geckodriver).
+pub const FIREFOX_NEEDS: &[Needed] = &[Needed {
+    file: FIREFOX,
+    package: "firefox-esr",
+}];
+
+/// WebKitGTK: WebKitWebDriver (its package pulls in libwebkit2gtk-4.1 and its MiniBrowser) and
+/// an X server without a screen, since WebKitGTK has no headless mode. Fonts need no entry:
+/// fontconfig, which both browsers depend on, depends on a font package.
+pub const WEBKIT_NEEDS: &[Needed] = &[
+    Needed {
+        file: WEBKIT_WEBDRIVER,
+        package: "webkit2gtk-driver",
+    },
+    Needed {
+        file: XVFB,
+        package: "xvfb",
+    },
+];
+
 /// Every table of files the set-up checks, so one test can hold each against dpkg.
-pub const EVERY_NEEDED: &[&[Needed]] = &[DEBIAN_RUST, BROWSERS];
+#[cfg(test)]
+pub const EVERY_NEEDED: &[&[Needed]] = &[DEBIAN_RUST, BROWSERS, FIREFOX_NEEDS, WEBKIT_NEEDS];
 
 /// Debian's Chromium: Playwright and wasm-bindgen-test drive it; nothing downloads a browser.
 pub fn chromium() -> Result {
     step("Chromium and ChromeDriver");
     ensure("Chromium", BROWSERS)
+}
+
+/// Debian's Firefox ESR for the `firefox` suite.
+pub fn firefox() -> Result {
+    step("Firefox ESR");
+    ensure("Firefox", FIREFOX_NEEDS)
+}
+
+/// Debian's WebKitGTK WebDriver and Xvfb for the `webkit` suite.
+pub fn webkit() -> Result {
+    step("WebKitGTK (WebKitWebDriver) and Xvfb");
+    ensure("WebKit", WEBKIT_NEEDS)
 }
 
 #[cfg(test)]

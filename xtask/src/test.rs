@@ -87,6 +87,14 @@ pub fn run(args: &[String]) -> Result {
         step("end-to-end tests: the served demo in headless Chromium (Playwright + axe-core)");
         suites.push(end_to_end(&root));
     }
+    if wanted("firefox") {
+        step("the same visit in Firefox ESR (puppeteer-core over WebDriver BiDi)");
+        suites.push(engine_suite(&root, Engine::Firefox));
+    }
+    if wanted("webkit") {
+        step("the same visit in WebKitGTK, Safari's engine (selenium-webdriver, Xvfb)");
+        suites.push(engine_suite(&root, Engine::WebKit));
+    }
 
     println!("\nsuite        passed  failed");
     let mut total = Tally::default();
@@ -292,9 +300,168 @@ fn end_to_end(root: &Path) -> Suite {
     }
 }
 
+/// The browser engines besides Chromium, each driven by its own tool through one shared scenario
+/// (tests/engines/scenario.mjs).
+#[derive(Clone, Copy)]
+enum Engine {
+    Firefox,
+    WebKit,
+}
+
+impl Engine {
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Firefox => "firefox",
+            Engine::WebKit => "webkit",
+        }
+    }
+}
+
+/// Runs tests/engines/<engine>.test.mjs under node's test runner: its own summary on the console
+/// (the spec reporter), and a TAP copy that gives the counts.
+fn engine_suite(root: &Path, engine: Engine) -> Suite {
+    let name = engine.name();
+    let prepared = (|| -> Result<_> {
+        match engine {
+            Engine::Firefox => setup::firefox()?,
+            Engine::WebKit => setup::webkit()?,
+        }
+        crate::dist::build_dist()?;
+        let address = crate::serve::start_background()?;
+        // WebKitGTK has no headless mode: it gets a screen of its own, gone with the suite.
+        let display = match engine {
+            Engine::Firefox => None,
+            Engine::WebKit => Some(VirtualDisplay::start()?),
+        };
+        Ok((address, display))
+    })();
+    let (address, display) = match prepared {
+        Ok(prepared) => prepared,
+        Err(why) => return failed_to_run(name, why),
+    };
+    let tap = root.join("target").join(format!("engines-{name}.tap"));
+    let _ = std::fs::remove_file(&tap);
+    let mut command = Command::new("node");
+    command
+        .args([
+            "--test",
+            "--test-reporter=spec",
+            "--test-reporter-destination=stdout",
+            "--test-reporter=tap",
+            "--test-reporter-destination",
+        ])
+        .arg(&tap)
+        .arg(format!("tests/engines/{name}.test.mjs"))
+        .env("SELFCHECK_BASE_URL", format!("http://{address}"))
+        // The browsers the set-up checked, not whatever else is on PATH.
+        .env("SELFCHECK_FIREFOX", setup::FIREFOX)
+        .env("SELFCHECK_WEBKITWEBDRIVER", setup::WEBKIT_WEBDRIVER)
+        .current_dir(root)
+        .stdin(Stdio::null());
+    if let Some(display) = &display {
+        // Software GL: Xvfb has no GPU, and WebKit's screenshots come out blank without it.
+        command
+            .env("DISPLAY", &display.name)
+            .env("LIBGL_ALWAYS_SOFTWARE", "1");
+    }
+    let ok = command.status().is_ok_and(|status| status.success());
+    drop(display);
+    match std::fs::read_to_string(&tap)
+        .ok()
+        .and_then(|text| parse_tap_summary(&text))
+    {
+        Some(mut tally) => {
+            let mut note = String::new();
+            if !ok && tally.failed == 0 {
+                tally.failed = 1;
+                note = "(node exited with an error)".into();
+            }
+            Suite { name, tally, note }
+        }
+        None => failed_to_run(name, "node's test runner wrote no summary".into()),
+    }
+}
+
+/// The closing counts of node's TAP reporter (`# pass 3`, `# fail 0`, `# cancelled 0`); a test
+/// cancelled because its setup failed counts as failed.
+pub fn parse_tap_summary(text: &str) -> Option<Tally> {
+    let count = |label: &str| {
+        text.lines().rev().find_map(|line| {
+            let rest = line.strip_prefix("# ")?.strip_prefix(label)?;
+            rest.strip_prefix(' ')?.trim().parse::<usize>().ok()
+        })
+    };
+    Some(Tally {
+        passed: count("pass")?,
+        failed: count("fail")? + count("cancelled").unwrap_or(0),
+    })
+}
+
+/// An Xvfb server on a display number it picks itself (`-displayfd`), stopped when dropped.
+struct VirtualDisplay {
+    server: std::process::Child,
+    name: String,
+}
+
+impl VirtualDisplay {
+    fn start() -> Result<VirtualDisplay> {
+        let mut server = Command::new(setup::XVFB)
+            .args([
+                "-displayfd",
+                "1",
+                "-screen",
+                "0",
+                "1280x1024x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|error| format!("cannot start Xvfb: {error}"))?;
+        // Xvfb writes the display number once it accepts connections.
+        let mut line = String::new();
+        if let Some(stdout) = server.stdout.take() {
+            let _ = BufReader::new(stdout).read_line(&mut line);
+        }
+        match line.trim().parse::<u32>() {
+            Ok(number) => Ok(VirtualDisplay {
+                server,
+                name: format!(":{number}"),
+            }),
+            Err(_) => {
+                let _ = server.kill();
+                let _ = server.wait();
+                Err("Xvfb did not report a display number".into())
+            }
+        }
+    }
+}
+
+impl Drop for VirtualDisplay {
+    fn drop(&mut self) {
+        let _ = self.server.kill();
+        let _ = self.server.wait();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tap_summaries_are_counted() {
+        let tap = "TAP version 13\n# Subtest: Firefox\nok 1 - Firefox\n1..1\n# tests 3\n# suites 1\n# pass 2\n# fail 1\n# cancelled 1\n# skipped 0\n";
+        assert_eq!(
+            parse_tap_summary(tap),
+            Some(Tally {
+                passed: 2,
+                failed: 2
+            })
+        );
+        assert_eq!(parse_tap_summary("TAP version 13\n"), None);
+    }
 
     #[test]
     fn libtest_summary_lines_are_counted() {

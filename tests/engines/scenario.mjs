@@ -1,0 +1,268 @@
+// One scenario for every engine that Playwright cannot drive here: Firefox (firefox.test.mjs,
+// puppeteer-core over WebDriver BiDi) and WebKitGTK (webkit.test.mjs, selenium-webdriver with
+// WebKitWebDriver). A driver only opens pages, runs a function in them, presses real keys and
+// makes real pointer clicks; what the visitor does and every check are written once, here.
+//
+// A driver is `{ open(path) → page, close() }`; a page is
+// `{ evaluate(fn, ...args), press(key), click(cssInsideWidget), trouble(), close() }`, where
+// `press` takes "Tab", "Space", "ArrowDown" or "Enter" and `trouble` lists what the driver itself
+// saw go wrong (console errors, uncaught exceptions).
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+
+const BASE_URL = process.env.SELFCHECK_BASE_URL || "http://127.0.0.1:8080";
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+/** The option (0-based position) to choose for each question, by instrument and part, in the
+ *  order the widget asks them. PHQ-9 item 9 is above zero, so the crisis panel must come at
+ *  once; the PC-PTSD-5 gate is answered with its first option (Yes), so its five items follow. */
+const PLAN = {
+  phq9: [1, 0, 2, 3, 0, 1, 0, 2, 1],
+  "phq9.follow_up": [1],
+  gad7: [2, 1, 0, 3, 0, 1, 2],
+  "pcptsd5.gate": [0],
+  pcptsd5: [0, 1, 0, 0, 1],
+};
+const PLANNED_QUESTIONS = Object.values(PLAN).flat().length;
+const SELF_HARM_ITEM = "phq9.8";
+/** Loading and compiling the wasm: generous, for a busy two-core CI machine. */
+const STARTUP_MS = 30_000;
+
+/** Everything the checks need from the page, read in one call. Runs in the page: self-contained. */
+function widgetState() {
+  const host = document.querySelector("self-check");
+  const root = host && host.shadowRoot;
+  const shown = (selector) => {
+    const element = (root && root.querySelector(selector)) || (host && host.querySelector(selector));
+    return !!element && element.getClientRects().length > 0;
+  };
+  let active = document.activeElement;
+  while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+  const focused = active
+    ? `${active.tagName.toLowerCase()}${active.type === "radio" ? "[radio]" : ""}:${(active.textContent || "").trim().slice(0, 60)}`
+    : "";
+  const radios = root ? Array.from(root.querySelectorAll("input[type=radio]")) : [];
+  const checked = radios.find((radio) => radio.checked);
+  const screen = shown(".results")
+    ? "results"
+    : shown("legend")
+      ? "question"
+      : shown(".crisis")
+        ? "crisis"
+        : shown(".intro")
+          ? "intro"
+          : shown("[part=fallback]")
+            ? "fallback"
+            : "loading";
+  return {
+    screen,
+    focused,
+    // The radios' group name is `selfcheck-<instrument>-<part>`.
+    question: radios.length
+      ? {
+          name: radios[0].name,
+          values: radios.map((radio) => Number(radio.value)),
+          checked: checked ? Number(checked.value) : null,
+        }
+      : null,
+    cards: root ? Array.from(root.querySelectorAll(".results .card")).map((card) => card.textContent) : [],
+    crisisOnResults: shown(".results .crisis"),
+    events: (window.__events || []).map((event) => ({
+      type: event.type,
+      detail: typeof event.detail === "string" ? JSON.parse(event.detail) : event.detail,
+    })),
+    trouble: window.__trouble || [],
+  };
+}
+
+/** Reads the page until `accept(state)` holds; fails naming `what` and the last state. */
+async function waitFor(page, what, accept, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const state = await page.evaluate(widgetState);
+    if (accept(state)) return state;
+    if (Date.now() > deadline) {
+      const { screen, focused, question } = state;
+      assert.fail(`${what}: not within ${timeout} ms (screen ${screen}, focus ${focused}, question ${question && question.name})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** `selfcheck-phq9-follow_up` → instrument "phq9", part "follow_up"; items are numbered. */
+function questionOf(name) {
+  const [, instrument, part] = name.match(/^selfcheck-([a-z0-9]+)-(.+)$/);
+  const scored = /^\d+$/.test(part);
+  return { instrument, part, key: `${instrument}.${part}`, scored };
+}
+
+/** Presses Tab until focus matches, as a keyboard user looks for the next control. */
+async function tabTo(page, pattern) {
+  for (let presses = 0; presses < 30; presses++) {
+    if (pattern.test((await page.evaluate(widgetState)).focused)) return;
+    await page.press("Tab");
+  }
+  assert.fail(`Tab never reached ${pattern}`);
+}
+
+/** How a keyboard user starts, answers and goes on past the crisis panel. */
+const byKeyboard = {
+  movesOnByItself: false,
+  async start(page) {
+    await tabTo(page, /^button:Start$/);
+    await page.press("Enter");
+  },
+  async answer(page, index) {
+    // A keyboard user waits for the new question to take focus before pressing Tab.
+    await waitFor(page, "focus on the new question", (state) => state.focused.startsWith("legend:"));
+    await tabTo(page, /^input\[radio\]/);
+    await page.press("Space");
+    for (let step = 0; step < index; step++) await page.press("ArrowDown");
+  },
+  async confirm(page) {
+    await page.press("Enter");
+  },
+  async continueAfterCrisis(page) {
+    await tabTo(page, /^button:Continue the questionnaire$/);
+    await page.press("Enter");
+  },
+};
+
+/** How a mouse user does the same: clicks on the answers' words, not on the small circles; a
+ *  pointer choice moves on by itself, so there is nothing to confirm. */
+const byPointer = {
+  movesOnByItself: true,
+  async start(page) {
+    await page.click(".intro button.primary");
+  },
+  async answer(page, index) {
+    await page.click(`.options label.option:nth-of-type(${index + 1}) > span`);
+  },
+  async confirm() {},
+  async continueAfterCrisis(page) {
+    await page.click(".crisis .nav button.primary");
+  },
+};
+
+/** Completes the whole questionnaire the given way and checks every screen on the way; returns
+ *  what was answered, with each answer's value and the highest value it could have had. */
+async function completeQuestionnaire(page, how) {
+  await waitFor(page, "the intro", (state) => state.screen === "intro", STARTUP_MS);
+  await how.start(page);
+  const asked = {};
+  const given = [];
+  let crisisSeen = false;
+  for (;;) {
+    const state = await waitFor(page, "a question or the results", (s) => s.screen === "question" || s.screen === "results");
+    if (state.screen === "results") break;
+    const question = questionOf(state.question.name);
+    const planKey = question.scored ? question.instrument : question.key;
+    const position = asked[planKey] ?? 0;
+    asked[planKey] = position + 1;
+    const index = PLAN[planKey]?.[position];
+    assert.notEqual(index, undefined, `the plan has no answer for ${question.key}`);
+    const value = state.question.values[index];
+    await how.answer(page, index);
+    const stillHere = (s) => s.question?.name === state.question.name;
+    // A pointer choice may already have moved on; the totals at the end check it anyway.
+    await waitFor(page, `option ${index} of ${question.key} checked`, (s) =>
+      stillHere(s) ? s.question.checked === value : how.movesOnByItself,
+    );
+    if (!how.movesOnByItself && given.length === 0) {
+      // A keyboard choice must never move on by itself (WCAG 3.2.2): wait out the pause after
+      // which a pointer choice would (450 ms in question.rs), once, and look again.
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      assert.ok(stillHere(await page.evaluate(widgetState)), "a keyboard choice did not move on by itself");
+    }
+    given.push({ ...question, value, max: Math.max(...state.question.values) });
+    await how.confirm(page);
+    const next = await waitFor(
+      page,
+      how.movesOnByItself ? `moving on by itself after the pointer choice on ${question.key}` : `moving on after Enter on ${question.key}`,
+      (s) => s.screen !== "question" || s.question?.name !== state.question.name,
+    );
+    if (question.key === SELF_HARM_ITEM && value > 0) {
+      assert.equal(next.screen, "crisis", "the crisis panel comes right after PHQ-9 item 9 above zero");
+      crisisSeen = true;
+      await how.continueAfterCrisis(page);
+    } else {
+      assert.notEqual(next.screen, "crisis", `no crisis panel after ${question.key}`);
+    }
+  }
+  assert.equal(given.length, PLANNED_QUESTIONS, "every planned question was asked");
+  assert.ok(crisisSeen, "the plan answered PHQ-9 item 9 above zero, so the crisis panel was seen");
+  return given;
+}
+
+/** Totals and maxima per instrument, from the answers the test gave (only items count). */
+function expectedTotals(given) {
+  const totals = new Map();
+  for (const answer of given.filter((answer) => answer.scored)) {
+    const sum = totals.get(answer.instrument) ?? { total: 0, max: 0 };
+    totals.set(answer.instrument, { total: sum.total + answer.value, max: sum.max + answer.max });
+  }
+  return totals;
+}
+
+/** Results, crisis panel, `selfcheck:complete` with emit="scores", and no trouble at all. */
+async function checkResults(page, given) {
+  const state = await waitFor(page, "the results", (s) => s.screen === "results");
+  const expected = expectedTotals(given);
+  assert.ok(state.crisisOnResults, "the crisis panel is on the results after item 9 above zero");
+  assert.equal(state.cards.length, expected.size, "one card per questionnaire");
+  [...expected.values()].forEach(({ total, max }, index) => {
+    assert.match(state.cards[index], new RegExp(`(?<!\\d)${total} of ${max}(?!\\d)`), `card ${index + 1} shows ${total} of ${max}`);
+  });
+  const completes = state.events.filter((event) => event.type === "selfcheck:complete");
+  assert.equal(completes.length, 1, "selfcheck:complete fires once");
+  const emitted = Object.fromEntries(completes[0].detail.scores.map((score) => [score.id, { total: score.total, max: score.max }]));
+  assert.deepEqual(emitted, Object.fromEntries(expected), "selfcheck:complete carries the same totals");
+  assert.deepEqual([...state.trouble, ...page.trouble()], [], "no console errors, exceptions or CSP violations");
+}
+
+/** The served CSP header of the page on screen (the page may fetch itself: same origin). */
+async function servedPolicy() {
+  const response = await fetch(location.href);
+  return response.headers.get("content-security-policy");
+}
+
+const QUESTIONNAIRE = `/tests/pages/events.html?${new URLSearchParams({ emit: "scores", resume: "off" })}`;
+
+/** The engine's suite: launches it once and runs every check in it. */
+export function engineSuite(engine, launch) {
+  describe(engine, () => {
+    let browser;
+    before(async () => {
+      browser = await launch();
+    });
+    after(async () => {
+      await browser?.close();
+    });
+
+    async function withPage(path, body) {
+      const page = await browser.open(new URL(path, BASE_URL).href);
+      try {
+        await body(page);
+      } finally {
+        await page.close();
+      }
+    }
+
+    test("the demo page runs the widget under the strict CSP", { timeout: 60_000 }, () =>
+      withPage("/", async (page) => {
+        assert.equal(await page.evaluate(servedPolicy), STRICT_CSP);
+        const state = await waitFor(page, "the intro", (s) => s.screen === "intro" || s.screen === "fallback", STARTUP_MS);
+        assert.equal(state.screen, "intro", "the widget started instead of showing its fallback");
+        assert.deepEqual(page.trouble(), [], "no console errors or exceptions");
+      }));
+
+    for (const [way, how] of [["keyboard alone", byKeyboard], ["pointer clicks on the answers' words", byPointer]]) {
+      test(`the whole questionnaire by ${way}: crisis panel, totals, selfcheck:complete`, { timeout: 120_000 }, () =>
+        withPage(QUESTIONNAIRE, async (page) => {
+          assert.equal(await page.evaluate(servedPolicy), STRICT_CSP);
+          const given = await completeQuestionnaire(page, how);
+          await checkResults(page, given);
+        }));
+    }
+  });
+}
