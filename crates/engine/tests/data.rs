@@ -140,3 +140,119 @@ fn the_us_lifeline_is_988_by_phone_and_text() {
         .iter()
         .any(|r| r.phone == Some("988") && r.sms == Some("988")));
 }
+
+#[test]
+fn crisis_text_line_tells_spanish_speakers_how_to_reach_its_spanish_service() {
+    // Crisis Text Line has served Spanish speakers since 2021 (text AYUDA to 741741); an
+    // earlier note told Spanish readers the service was in English only.
+    let us = selfcheck_engine::region("US").unwrap();
+    let line = us
+        .resources
+        .iter()
+        .find(|r| r.sms == Some("741741"))
+        .expect("Crisis Text Line in the US data");
+    let note = line.note.expect("a note saying how to text in");
+    for lang in [Lang::En, Lang::Es] {
+        assert!(
+            note.get(lang).contains("AYUDA"),
+            "{lang:?}: {}",
+            note.get(lang)
+        );
+    }
+    // "Atención en inglés" is how the data marks an English-only service.
+    assert!(
+        !note.get(Lang::Es).contains("Atención en inglés"),
+        "{}",
+        note.get(Lang::Es)
+    );
+}
+
+#[test]
+fn ireland_gives_both_emergency_numbers_where_the_panel_can_show_them() {
+    let ie = selfcheck_engine::region("IE").unwrap();
+    assert_eq!(ie.emergency.number, "112");
+    let note = ie
+        .emergency
+        .note
+        .expect("the note naming the second number");
+    for lang in [Lang::En, Lang::Es] {
+        assert!(
+            note.get(lang).contains("999"),
+            "{lang:?}: {}",
+            note.get(lang)
+        );
+    }
+}
+
+#[test]
+fn the_nhs_111_note_names_the_mental_health_route_in_england_and_wales() {
+    // England asks for "the mental health option" (no longer a number); Wales is "111 press 2".
+    let gb = selfcheck_engine::region("GB").unwrap();
+    let nhs = gb
+        .resources
+        .iter()
+        .find(|r| r.phone == Some("111"))
+        .expect("NHS 111 in the GB data");
+    let note = nhs.note.unwrap().get(Lang::En);
+    assert!(
+        note.contains("England, choose the mental health option"),
+        "{note}"
+    );
+    assert!(note.contains("Wales, press 2"), "{note}");
+}
+
+#[test]
+fn the_pc_ptsd_5_credit_names_its_institution_and_public_domain() {
+    let credit = instrument(InstrumentId::Pcptsd5).credit;
+    for needed in [
+        "National Center for PTSD",
+        "U.S. Department of Veterans Affairs",
+        "public domain",
+        "2015",
+    ] {
+        assert!(
+            credit.get(Lang::En).contains(needed),
+            "{needed}: {credit:?}"
+        );
+    }
+    // No official Spanish PC-PTSD-5 exists, so there is no Spanish credit to use either.
+    assert_eq!(credit.get(Lang::Es), credit.get(Lang::En));
+}
+
+/// Every file under `crates/engine/data` and `docs`, as (path, text).
+fn data_and_docs() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut dirs = vec![root.join("data"), root.join("../../docs")];
+    let mut files = Vec::new();
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                files.push((path.display().to_string(), text));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn data_and_docs_cite_only_sources_a_reader_can_follow() {
+    let files = data_and_docs();
+    assert!(files.iter().any(|(p, _)| p.ends_with("crisis.json")));
+    assert!(files.iter().any(|(p, _)| p.ends_with("sources.md")));
+    for (path, text) in &files {
+        // A research log on someone's machine is no source for a reader of the repository.
+        assert!(
+            !text.contains("/tmp/"),
+            "{path} points outside the repository"
+        );
+        // Issue numbers mean nothing outside the tracker; the reason is written out instead.
+        let lower = text.to_lowercase();
+        let numbered = lower
+            .match_indices("issue ")
+            .any(|(at, m)| lower[at + m.len()..].starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!numbered, "{path} refers to an issue number");
+    }
+}
