@@ -199,6 +199,7 @@
       labelUnused: Boolean(bookingLabel && !bookingUrl),
       resume: field("resume").checked,
       emit: checkedValue("emit"),
+      ptsdCutoff: checkedValue("ptsd-cutoff"),
       accent: field("accent").value.toLowerCase(),
       accentDark: field("accent-dark").value.toLowerCase(),
       radius: isNaN(radius) ? DEFAULTS.radius : radius,
@@ -222,7 +223,9 @@
       ["booking-label", settings.bookingLabel || null],
       ["crisis-region", settings.crisisRegion],
       ["resume", settings.resume ? null : "off"],
-      ["emit", settings.emit === "none" ? null : settings.emit]
+      ["emit", settings.emit === "none" ? null : settings.emit],
+      // 3 is the widget's default, so only 4 is written.
+      ["ptsd-cutoff", settings.ptsdCutoff === "4" ? "4" : null]
     ];
   }
 

@@ -1,11 +1,13 @@
 //! The scorer never panics on any input, and every record it writes is one line of
 //! valid JSON with a line number and either results and a level, or an error.
 //!
-//! Input: a first byte choosing the format (even: JSON Lines, odd: CSV), then stdin.
+//! Input: a first byte choosing the format (even: JSON Lines, odd: CSV) and the PC-PTSD-5
+//! cut-off (bit 1 clear: 3, set: 4), then stdin.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use selfcheck_engine::PtsdCutoff;
 use selfcheck_score::{run, Format};
 
 fuzz_target!(|data: &[u8]| {
@@ -17,8 +19,10 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Format::Csv
     };
+    let ptsd_cutoff = PtsdCutoff::new(if choice & 2 == 0 { 3 } else { 4 })
+        .expect("3 and 4 are the cut-offs that can be chosen");
     let mut out = Vec::new();
-    let summary = run(input, &mut out, format).expect("writing to a Vec cannot fail");
+    let summary = run(input, &mut out, format, ptsd_cutoff).expect("writing to a Vec cannot fail");
     let text = String::from_utf8(out).expect("output is UTF-8");
     let mut count = 0;
     for line in text.lines() {

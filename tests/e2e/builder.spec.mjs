@@ -39,7 +39,7 @@ test("the preview follows the form: questionnaires, their order and the language
   await expect(snippet(page)).toContainText('instruments="pcptsd5 phq9"');
 
   await page.getByLabel("Language").selectOption("es");
-  await expect(page.locator("#preview #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(page.locator("#preview #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
   await expect(snippet(page)).toContainText('lang="es"');
   await expect(snippet(page)).toContainText("La autoevaluación se está cargando.");
 });
@@ -93,6 +93,28 @@ test("the snippet carries every choice, escaped, and the integrity hash of dist/
   await expect(preview).toHaveAttribute("crisis-region", "GB");
   expect(await preview.evaluate((element) => element.style.getPropertyValue("--selfcheck-accent"))).toBe("#0d6e6e");
   await expect(preview.getByRole("button", { name: "Start" })).toHaveCSS("background-color", "rgb(13, 110, 110)");
+});
+
+test("the PC-PTSD-5 cut-off of 4 reaches the snippet and the preview; the default 3 is left out", async ({ page }) => {
+  await openBuilder(page);
+  const preview = page.locator("#preview");
+  const three = page.getByRole("radio", { name: "3 (default)" });
+  const four = page.getByRole("radio", { name: "4", exact: true });
+  await expect(three).toBeChecked();
+  await expect(four).toHaveAccessibleDescription(/best balanced missed cases and false positives/);
+  await expect(snippet(page)).not.toContainText("ptsd-cutoff");
+  await expect(preview).not.toHaveAttribute("ptsd-cutoff", /.*/);
+
+  await four.check();
+  await expect(snippet(page)).toContainText('ptsd-cutoff="4"');
+  await expect(preview).toHaveAttribute("ptsd-cutoff", "4");
+  // The widget accepts it: no configuration error in place of the questionnaire.
+  await expect(preview.locator(".config-error")).toHaveCount(0);
+  await expect(preview.getByRole("button", { name: "Start" })).toBeVisible();
+
+  await three.check();
+  await expect(snippet(page)).not.toContainText("ptsd-cutoff");
+  await expect(preview).not.toHaveAttribute("ptsd-cutoff", /.*/);
 });
 
 test("a bad booking link is shown inline, accessibly, and kept out of the snippet and the preview", async ({ page }) => {
@@ -191,7 +213,7 @@ test("the snippet works pasted into another site: SRI and CORS pass under the RE
   });
 
   await page.goto("https://clinic.test/strict");
-  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
   await page.locator("self-check").getByRole("button", { name: "Comenzar" }).click();
   await expect(page.locator("self-check legend")).toContainText("Poco interés o placer en hacer cosas");
   // Only the snippet's <style> block is refused there, as the builder's note says.

@@ -26,7 +26,7 @@ test("two widgets with different configurations work side by side", async ({ pag
   const second = page.locator("#second");
   await expect(first.locator(".intro")).toContainText("PHQ-9");
   await expect(first.locator(".intro")).not.toContainText("GAD-7");
-  await expect(second.locator(".intro")).toContainText("Una autoevaluación privada");
+  await expect(second.locator(".intro")).toContainText("Una autoevaluación breve");
   await expect(second.locator(".intro")).toContainText("GAD-7");
   await second.getByRole("button", { name: "Comenzar" }).click();
   await expect(second.locator("legend")).toContainText("Se ha sentido nervioso(a)");
@@ -162,7 +162,7 @@ test("SelfCheck.mount() and unmount() from JavaScript", async ({ page }) => {
 test("changing an attribute after mount re-configures the widget", async ({ page }) => {
   await openWidget(page, { instruments: "gad7", resume: "off" });
   await page.locator("self-check").evaluate((element) => element.setAttribute("lang", "es"));
-  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
   await page.locator("self-check").evaluate((element) => element.setAttribute("instruments", "pcptsd5"));
   await expect(page.locator("self-check .intro")).toContainText("PC-PTSD-5");
   await page.locator("self-check").evaluate((element) => element.setAttribute("booking-url", "ftp://nope"));

@@ -46,7 +46,8 @@ test("a self-harm answer shows the crisis panel at once, before the next instrum
 
   const panel = page.locator("self-check .crisis");
   await expect(panel).toBeVisible();
-  await expect(panel).toHaveAttribute("role", "alert");
+  // Not an alert: focus on its heading makes a screen reader say it, once.
+  await expect(panel).not.toHaveAttribute("role", "alert");
   await expect(page.locator("self-check legend")).toHaveCount(0);
   await expect(panel.locator('a[href="tel:988"]')).toBeVisible();
   await expect(panel.locator('a[href="sms:988"]')).toBeVisible();
@@ -151,7 +152,7 @@ test("adaptive mode does not expand a negative PHQ-2 and never asks item 9", asy
 
 test("a Spanish run uses the official Spanish wording and Spanish results", async ({ page }) => {
   await openWidget(page, { instruments: "phq9 gad7", lang: "es", resume: "off" });
-  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
   await startByKeyboard(page);
   await expect(legend(page)).toContainText("Durante las últimas 2 semanas");
   await expect(legend(page)).toContainText("Poco interés o placer en hacer cosas");
@@ -160,12 +161,12 @@ test("a Spanish run uses the official Spanish wording and Spanish results", asyn
   await expect(legend(page)).toContainText("Se ha sentido nervioso(a), ansioso(a)");
   for (let i = 0; i < 7; i++) await answerByKeyboard(page, 0);
   await expect(page.locator("self-check #selfcheck-results-heading")).toHaveText("Sus resultados");
-  await expect(page.locator("self-check .headline")).toHaveText("Sus respuestas no indican que necesite una consulta en este momento.");
+  await expect(page.locator("self-check .headline")).toHaveText("Sus resultados están por debajo de los puntos de corte de detección.");
 });
 
 test("the page's lang is used when the widget has none", async ({ page }) => {
   await openWidget(page, { "page-lang": "es-MX" });
-  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación privada");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
 });
 
 test("a keyboard choice never moves on by itself", async ({ page }) => {

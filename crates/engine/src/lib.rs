@@ -39,5 +39,6 @@ pub use instrument::{
 };
 pub use lang::{Lang, Text};
 pub use scoring::{
-    level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, Report, Screen,
+    level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, PtsdCutoff, Report,
+    Screen,
 };

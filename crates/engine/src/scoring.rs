@@ -19,6 +19,44 @@ pub enum Screen {
     ScreenerNegative,
 }
 
+/// The PC-PTSD-5 total at which its screen is positive, as the clinic chose it.
+///
+/// Prins et al. 2016 found that 3 maximised sensitivity; it is the cut-point the VA form gives,
+/// the data's `positive_at`, and the default. Bovin et al. 2021 found that 4 best balanced false
+/// negatives and false positives overall (while noting that women may need 3). No other value
+/// has that backing, so no other can be chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct PtsdCutoff(u8);
+
+impl PtsdCutoff {
+    /// The cut-offs a clinic may choose from, lowest (most sensitive) first.
+    pub const ALLOWED: [u8; 2] = [3, 4];
+
+    /// `None` unless `at` is one of [`PtsdCutoff::ALLOWED`].
+    pub fn new(at: u8) -> Option<PtsdCutoff> {
+        PtsdCutoff::ALLOWED.contains(&at).then_some(PtsdCutoff(at))
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The total at which the full instrument `id` is positive: this cut-off for the
+    /// PC-PTSD-5, the data's cut-point for every other.
+    pub fn positive_at(self, id: InstrumentId) -> u8 {
+        match id {
+            InstrumentId::Pcptsd5 => self.0,
+            _ => instrument(id).scoring.positive_at,
+        }
+    }
+}
+
+impl Default for PtsdCutoff {
+    fn default() -> PtsdCutoff {
+        PtsdCutoff(instrument(InstrumentId::Pcptsd5).scoring.positive_at)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
@@ -65,6 +103,11 @@ pub struct InstrumentResult {
     pub screen: Screen,
     pub band: Option<&'static str>,
     pub positive: bool,
+    /// The total `positive` was judged against: the short form's cut-point for a negative
+    /// PHQ-2/GAD-2, otherwise the instrument's (for the PC-PTSD-5, the clinic's choice). Left
+    /// out of the scorer's output: whoever ran it chose the cut-off.
+    #[serde(skip)]
+    pub positive_at: u8,
     pub flags: Vec<Flag>,
 }
 
@@ -127,17 +170,19 @@ pub fn level(results: &[InstrumentResult]) -> Level {
         .unwrap_or(Level::NotIndicated)
 }
 
-/// Scores the instruments in the order given. Answers to questions outside
-/// [`steps`] are ignored; follow-ups are not required, since they are never scored.
+/// Scores the instruments in the order given, the PC-PTSD-5 against `ptsd_cutoff`.
+/// Answers to questions outside [`steps`] are ignored; follow-ups are not required,
+/// since they are never scored.
 pub fn score(
     instruments: &[InstrumentId],
     mode: Mode,
+    ptsd_cutoff: PtsdCutoff,
     answers: &Answers,
 ) -> Result<Report, Incomplete> {
     let mut results = Vec::with_capacity(instruments.len());
     let mut missing = Vec::new();
     for &id in instruments {
-        match score_instrument(id, mode, answers) {
+        match score_instrument(id, mode, ptsd_cutoff, answers) {
             Ok(r) => results.push(r),
             Err(e) => missing.extend(e.missing),
         }
@@ -154,6 +199,7 @@ pub fn score(
 pub fn score_instrument(
     id: InstrumentId,
     mode: Mode,
+    ptsd_cutoff: PtsdCutoff,
     answers: &Answers,
 ) -> Result<InstrumentResult, Incomplete> {
     let inst = instrument(id);
@@ -197,6 +243,7 @@ pub fn score_instrument(
             screen: Screen::ScreenerNegative,
             band: None,
             positive: false,
+            positive_at: screener.positive_at,
             ..base(id, values, exposure, difficulty, total, flags)
         },
         _ => InstrumentResult {
@@ -207,7 +254,8 @@ pub fn score_instrument(
             } else {
                 inst.band(total).map(|b| b.id)
             },
-            positive: total >= inst.scoring.positive_at,
+            positive: total >= ptsd_cutoff.positive_at(id),
+            positive_at: ptsd_cutoff.positive_at(id),
             ..base(id, values, exposure, difficulty, total, flags)
         },
     };
@@ -232,6 +280,7 @@ fn base(
         screen: Screen::Full,
         band: None,
         positive: false,
+        positive_at: 0,
         flags,
     }
 }
@@ -254,6 +303,7 @@ mod tests {
         let r = score(
             &[Phq9],
             Mode::Full,
+            PtsdCutoff::default(),
             &with_items(Phq9, &[0, 0, 0, 0, 0, 0, 0, 0, 1]),
         )
         .unwrap();
@@ -264,7 +314,13 @@ mod tests {
 
     #[test]
     fn a_missing_item_makes_the_report_incomplete_naming_it() {
-        let err = score(&[Gad7], Mode::Full, &with_items(Gad7, &[0, 0, 0])).unwrap_err();
+        let err = score(
+            &[Gad7],
+            Mode::Full,
+            PtsdCutoff::default(),
+            &with_items(Gad7, &[0, 0, 0]),
+        )
+        .unwrap_err();
         assert_eq!(err.missing.len(), 4);
         assert_eq!(
             err.to_string(),
@@ -277,6 +333,7 @@ mod tests {
         let r = score(
             &[Phq9],
             Mode::Full,
+            PtsdCutoff::default(),
             &with_items(Phq9, &[2, 1, 1, 1, 1, 1, 1, 1, 1]),
         )
         .unwrap();
@@ -286,7 +343,13 @@ mod tests {
 
     #[test]
     fn a_negative_phq2_is_reported_without_band_and_never_considers() {
-        let r = score(&[Phq9], Mode::Adaptive, &with_items(Phq9, &[1, 1])).unwrap();
+        let r = score(
+            &[Phq9],
+            Mode::Adaptive,
+            PtsdCutoff::default(),
+            &with_items(Phq9, &[1, 1]),
+        )
+        .unwrap();
         let p = &r.results[0];
         assert_eq!(
             (p.total, p.max, p.screen, p.band),
@@ -299,7 +362,7 @@ mod tests {
     fn exposure_no_scores_zero_and_negative() {
         let mut a = Answers::new();
         a.set(Question::new(Pcptsd5, Part::Gate), 0).unwrap();
-        let r = score(&[Pcptsd5], Mode::Full, &a).unwrap();
+        let r = score(&[Pcptsd5], Mode::Full, PtsdCutoff::default(), &a).unwrap();
         let p = &r.results[0];
         assert_eq!(
             (p.total, p.positive, p.exposure, p.answers.len()),
@@ -307,9 +370,76 @@ mod tests {
         );
     }
 
+    fn ptsd_yes_to(items: &[u8]) -> Answers {
+        let mut a = with_items(Pcptsd5, items);
+        a.set(Question::new(Pcptsd5, Part::Gate), 1).unwrap();
+        a
+    }
+
+    #[test]
+    fn a_ptsd_score_of_three_is_positive_at_the_default_cut_off_and_not_at_four() {
+        let three_yes = ptsd_yes_to(&[1, 1, 1, 0, 0]);
+        let at_three = score(&[Pcptsd5], Mode::Full, PtsdCutoff::default(), &three_yes).unwrap();
+        assert_eq!(
+            (
+                at_three.results[0].positive,
+                at_three.results[0].positive_at,
+                at_three.level
+            ),
+            (true, 3, Level::Recommended)
+        );
+        let four = PtsdCutoff::new(4).unwrap();
+        let at_four = score(&[Pcptsd5], Mode::Full, four, &three_yes).unwrap();
+        assert_eq!(
+            (
+                at_four.results[0].positive,
+                at_four.results[0].positive_at,
+                at_four.level
+            ),
+            (false, 4, Level::Consider)
+        );
+        let four_yes = ptsd_yes_to(&[1, 1, 1, 1, 0]);
+        let r = score(&[Pcptsd5], Mode::Full, four, &four_yes).unwrap();
+        assert_eq!(r.level, Level::Recommended);
+    }
+
+    #[test]
+    fn the_ptsd_cut_off_leaves_the_other_instruments_alone() {
+        let four = PtsdCutoff::new(4).unwrap();
+        let r = score(
+            &[Gad7],
+            Mode::Full,
+            four,
+            &with_items(Gad7, &[2, 2, 2, 2, 2, 0, 0]),
+        )
+        .unwrap();
+        assert_eq!(
+            (r.results[0].positive, r.results[0].positive_at),
+            (true, 10)
+        );
+        let r = score(&[Phq9], Mode::Adaptive, four, &with_items(Phq9, &[1, 1])).unwrap();
+        assert_eq!(r.results[0].positive_at, 3, "the PHQ-2's own cut-point");
+    }
+
+    #[test]
+    fn only_the_published_ptsd_cut_offs_can_be_chosen_and_the_data_gives_the_default() {
+        assert_eq!(PtsdCutoff::new(2), None);
+        assert_eq!(PtsdCutoff::new(5), None);
+        assert_eq!(PtsdCutoff::new(4).map(PtsdCutoff::get), Some(4));
+        let default = PtsdCutoff::default().get();
+        assert_eq!(default, instrument(Pcptsd5).scoring.positive_at);
+        assert!(PtsdCutoff::ALLOWED.contains(&default));
+    }
+
     #[test]
     fn results_serialize_in_the_documented_shape() {
-        let r = score(&[Gad7], Mode::Adaptive, &with_items(Gad7, &[0, 1])).unwrap();
+        let r = score(
+            &[Gad7],
+            Mode::Adaptive,
+            PtsdCutoff::default(),
+            &with_items(Gad7, &[0, 1]),
+        )
+        .unwrap();
         let json = serde_json::to_string(&r).unwrap();
         assert_eq!(
             json,

@@ -185,9 +185,9 @@ const CASES: &[Case] = &[
     ),
     json(r#"{"crisisRegion":"UK"}"#, &["crisisRegion"], "`GB`"),
     json(
-        r#"{"crisisRegion":"US","crisisResources":[{"name":"A","phone":"1"}]}"#,
+        r#"{"crisisRegion":"XX","crisisResources":[{"name":"A","phone":"1"}]}"#,
         &["crisisRegion"],
-        "both given",
+        "not a region",
     ),
     json(
         r#"{"crisisResources":[]}"#,
@@ -248,6 +248,53 @@ const CASES: &[Case] = &[
         r#"{"crisisResources":[{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"},{"name":"A","phone":"988"}]}"#,
         &["crisisResources"],
         "at most 10",
+    ),
+    // The PC-PTSD-5 cut-off.
+    json(
+        r#"{"ptsdCutoff":5}"#,
+        &["ptsdCutoff"],
+        "allowed: `3` or `4`",
+    ),
+    json(
+        r#"{"ptsdCutoff":2}"#,
+        &["ptsdCutoff"],
+        "not a PC-PTSD-5 cut-off",
+    ),
+    json(
+        r#"{"ptsdCutoff":3.5}"#,
+        &["ptsdCutoff"],
+        "allowed: `3` or `4`",
+    ),
+    json(
+        r#"{"ptsdCutoff":4.0}"#,
+        &["ptsdCutoff"],
+        "allowed: `3` or `4`",
+    ),
+    json(
+        r#"{"ptsdCutoff":-4}"#,
+        &["ptsdCutoff"],
+        "allowed: `3` or `4`",
+    ),
+    json(
+        r#"{"ptsdCutoff":"4"}"#,
+        &["ptsdCutoff"],
+        "write 4 without quotes",
+    ),
+    json(
+        r#"{"ptsdCutoff":"high"}"#,
+        &["ptsdCutoff"],
+        "expected a number",
+    ),
+    json(
+        r#"{"ptsdCutoff":null}"#,
+        &["ptsdCutoff"],
+        "leave the field out",
+    ),
+    json(r#"{"ptsdCutoff":[4]}"#, &["ptsdCutoff"], "found an array"),
+    json(
+        r#"{"ptsd_cutoff":4}"#,
+        &["ptsd_cutoff"],
+        "did you mean `ptsdCutoff`",
     ),
     // Unknown fields.
     json(
@@ -313,6 +360,36 @@ const CASES: &[Case] = &[
     attr(&[("resume", "yes")], &["resume"], "`session` or `off`"),
     attr(&[("emit", "everything")], &["emit"], "not a known emit"),
     attr(
+        &[("ptsd-cutoff", "5")],
+        &["ptsd-cutoff"],
+        "allowed: `3` or `4`",
+    ),
+    attr(
+        &[("ptsd-cutoff", "")],
+        &["ptsd-cutoff"],
+        "not a PC-PTSD-5 cut-off",
+    ),
+    attr(
+        &[("ptsd-cutoff", " 4")],
+        &["ptsd-cutoff"],
+        "allowed: `3` or `4`",
+    ),
+    attr(
+        &[("ptsd-cutoff", "+4")],
+        &["ptsd-cutoff"],
+        "allowed: `3` or `4`",
+    ),
+    attr(
+        &[("ptsd-cutoff", "four")],
+        &["ptsd-cutoff"],
+        "the default is 3",
+    ),
+    attr(
+        &[("ptsd-cutof", "4")],
+        &["ptsd-cutof"],
+        "did you mean `ptsd-cutoff`",
+    ),
+    attr(
         &[("clinic-nme", "A")],
         &["clinic-nme"],
         "did you mean `clinic-name`",
@@ -376,7 +453,7 @@ fn every_invalid_configuration_is_refused_with_its_exact_field_paths() {
 #[test]
 fn arbitrary_bytes_never_panic_the_parser() {
     // A cheap sweep beside the fuzz target: truncations of a rich configuration.
-    let full = r#"{"instruments":["phq9","gad7"],"mode":"adaptive","lang":"es","clinicName":"Clínica","bookingUrl":"https://c.example","bookingLabel":"Pedir cita","crisisResources":[{"name":"Línea","phone":"988","sms":"741741","url":"https://988lifeline.org","hours":"24/7"}],"resume":"off","emit":"scores"}"#;
+    let full = r#"{"instruments":["phq9","gad7"],"mode":"adaptive","lang":"es","clinicName":"Clínica","bookingUrl":"https://c.example","bookingLabel":"Pedir cita","crisisResources":[{"name":"Línea","phone":"988","sms":"741741","url":"https://988lifeline.org","hours":"24/7"}],"resume":"off","emit":"scores","ptsdCutoff":4}"#;
     for end in (0..=full.len()).filter(|&e| full.is_char_boundary(e)) {
         let _ = Config::parse(Some(&full[..end]), &[("instruments", &full[..end.min(20)])]);
     }

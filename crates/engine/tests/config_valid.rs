@@ -1,7 +1,7 @@
 //! Valid configurations parse to the expected typed config; attributes override JSON.
 
 use selfcheck_engine::{
-    Booking, Config, Crisis, CrisisResource, Emit, InstrumentId::*, Lang, Mode,
+    Booking, Config, Crisis, CrisisResource, Emit, InstrumentId::*, Lang, Mode, PtsdCutoff,
 };
 
 #[test]
@@ -9,7 +9,14 @@ fn no_configuration_at_all_gives_the_defaults() {
     let config = Config::parse(None, &[]).unwrap();
     assert_eq!(config, Config::default());
     assert_eq!(config.instruments, [Phq9, Gad7, Pcptsd5]);
-    assert_eq!(config.crisis, Crisis::Region("US"));
+    assert_eq!(
+        config.crisis,
+        Crisis {
+            region: Some("US"),
+            resources: None
+        }
+    );
+    assert_eq!(config.ptsd_cutoff.get(), 3);
     assert!(config.resume);
     assert_eq!(
         (config.mode, config.lang, config.emit),
@@ -36,7 +43,8 @@ fn every_json_field_lands_in_its_typed_place() {
             {"name": "Chat", "url": "https://chat.example", "sms": "741741"}
         ],
         "resume": "off",
-        "emit": "scores"
+        "emit": "scores",
+        "ptsdCutoff": 4
     }"#;
     let config = Config::parse(Some(json), &[]).unwrap();
     assert_eq!(
@@ -50,24 +58,29 @@ fn every_json_field_lands_in_its_typed_place() {
                 url: "https://clinica.example/citas?from=selfcheck".into(),
                 label: Some("Pedir cita".into()),
             }),
-            crisis: Crisis::Custom(vec![
-                CrisisResource {
-                    name: "Línea local".into(),
-                    phone: Some("+1 (555) 010-0000".into()),
-                    sms: None,
-                    url: None,
-                    hours: Some("Lunes a viernes".into()),
-                },
-                CrisisResource {
-                    name: "Chat".into(),
-                    phone: None,
-                    sms: Some("741741".into()),
-                    url: Some("https://chat.example".into()),
-                    hours: None,
-                },
-            ]),
+            crisis: Crisis {
+                // A clinic's own list without a region: no default region's emergency number.
+                region: None,
+                resources: Some(vec![
+                    CrisisResource {
+                        name: "Línea local".into(),
+                        phone: Some("+1 (555) 010-0000".into()),
+                        sms: None,
+                        url: None,
+                        hours: Some("Lunes a viernes".into()),
+                    },
+                    CrisisResource {
+                        name: "Chat".into(),
+                        phone: None,
+                        sms: Some("741741".into()),
+                        url: Some("https://chat.example".into()),
+                        hours: None,
+                    },
+                ]),
+            },
             resume: false,
             emit: Emit::Scores,
+            ptsd_cutoff: PtsdCutoff::new(4).unwrap(),
         }
     );
 }
@@ -75,7 +88,37 @@ fn every_json_field_lands_in_its_typed_place() {
 #[test]
 fn region_codes_are_read_in_any_case_and_kept_canonical() {
     let config = Config::parse(Some(r#"{"crisisRegion":"gb"}"#), &[]).unwrap();
-    assert_eq!(config.crisis, Crisis::Region("GB"));
+    assert_eq!(config.crisis.region, Some("GB"));
+    assert_eq!(config.crisis.resources, None);
+}
+
+#[test]
+fn a_region_goes_with_the_clinics_own_lines_for_its_emergency_number() {
+    let json =
+        r#"{"crisisRegion":"IE","crisisResources":[{"name":"Clinic line","phone":"01 555 0100"}]}"#;
+    let config = Config::parse(Some(json), &[]).unwrap();
+    assert_eq!(config.crisis.region, Some("IE"));
+    let names: Vec<_> = config
+        .crisis
+        .resources
+        .iter()
+        .flatten()
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(names, ["Clinic line"]);
+}
+
+#[test]
+fn the_ptsd_cut_off_is_read_from_the_attribute_and_the_json() {
+    for (json, attributes, want) in [
+        (Some(r#"{"ptsdCutoff":4}"#), &[][..], 4),
+        (Some(r#"{"ptsdCutoff":3}"#), &[][..], 3),
+        (None, &[("ptsd-cutoff", "4")][..], 4),
+        (Some(r#"{"ptsdCutoff":4}"#), &[("ptsd-cutoff", "3")][..], 3),
+    ] {
+        let config = Config::parse(json, attributes).unwrap();
+        assert_eq!(config.ptsd_cutoff.get(), want, "{json:?} {attributes:?}");
+    }
 }
 
 #[test]
@@ -100,7 +143,7 @@ fn markup_in_strings_is_kept_as_data() {
 
 #[test]
 fn attributes_override_the_json() {
-    let json = r#"{"instruments":["phq9"],"mode":"full","lang":"en","clinicName":"A","bookingUrl":"https://a.example","crisisResources":[{"name":"X","phone":"1"}],"resume":"session","emit":"none"}"#;
+    let json = r#"{"instruments":["phq9"],"mode":"full","lang":"en","clinicName":"A","bookingUrl":"https://a.example","crisisResources":[{"name":"X","phone":"1"}],"resume":"session","emit":"none","ptsdCutoff":3}"#;
     let attributes = [
         ("instruments", "gad7, pcptsd5 phq9"),
         ("mode", "adaptive"),
@@ -111,6 +154,7 @@ fn attributes_override_the_json() {
         ("crisis-region", "ie"),
         ("resume", "off"),
         ("emit", "level"),
+        ("ptsd-cutoff", "4"),
     ];
     let config = Config::parse(Some(json), &attributes).unwrap();
     assert_eq!(
@@ -124,9 +168,20 @@ fn attributes_override_the_json() {
                 url: "https://b.example".into(),
                 label: Some("Book".into())
             }),
-            crisis: Crisis::Region("IE"),
+            // The region's emergency number goes with the clinic's own lines.
+            crisis: Crisis {
+                region: Some("IE"),
+                resources: Some(vec![CrisisResource {
+                    name: "X".into(),
+                    phone: Some("1".into()),
+                    sms: None,
+                    url: None,
+                    hours: None,
+                }]),
+            },
             resume: false,
             emit: Emit::Level,
+            ptsd_cutoff: PtsdCutoff::new(4).unwrap(),
         }
     );
 }

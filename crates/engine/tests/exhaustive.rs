@@ -4,7 +4,8 @@
 //! calls an engine helper to compute an expected value.
 
 use selfcheck_engine::{
-    score, steps, Answers, Flag, InstrumentId, Level, Mode, Part, Question, Report, Screen,
+    score, steps, Answers, Flag, InstrumentId, Level, Mode, Part, PtsdCutoff, Question, Report,
+    Screen,
 };
 
 /// Kroenke, Spitzer & Williams 2001: 5, 10, 15, 20.
@@ -70,8 +71,8 @@ fn only_result(report: &Report) -> &selfcheck_engine::InstrumentResult {
 }
 
 fn check_full(id: InstrumentId, mode: Mode, items: &[u8]) {
-    let report =
-        score(&[id], mode, &answers_for(id, items)).unwrap_or_else(|e| panic!("{items:?}: {e}"));
+    let report = score(&[id], mode, PtsdCutoff::default(), &answers_for(id, items))
+        .unwrap_or_else(|e| panic!("{items:?}: {e}"));
     let r = only_result(&report);
     let total: u32 = items.iter().map(|&v| u32::from(v)).sum();
     let (band, max) = match id {
@@ -130,7 +131,7 @@ fn every_adaptive_path(id: InstrumentId, rest: u32) -> (u32, u32) {
                 2,
                 "{pair:?}: nothing after a negative screen"
             );
-            let report = score(&[id], Mode::Adaptive, &answers).unwrap();
+            let report = score(&[id], Mode::Adaptive, PtsdCutoff::default(), &answers).unwrap();
             let r = only_result(&report);
             assert_eq!(
                 (u32::from(r.total), r.max, r.screen),
@@ -143,7 +144,7 @@ fn every_adaptive_path(id: InstrumentId, rest: u32) -> (u32, u32) {
             negative += 1;
         } else {
             assert!(
-                score(&[id], Mode::Adaptive, &answers).is_err(),
+                score(&[id], Mode::Adaptive, PtsdCutoff::default(), &answers).is_err(),
                 "{pair:?}: a positive screen needs the rest"
             );
             for tail in every_sequence(rest, 4) {
@@ -168,13 +169,17 @@ fn every_gad2_path_stops_or_expands_to_the_full_gad7() {
 }
 
 fn pcptsd5(exposure: bool, items: &[u8]) -> Report {
+    pcptsd5_at(exposure, items, PtsdCutoff::default())
+}
+
+fn pcptsd5_at(exposure: bool, items: &[u8], cutoff: PtsdCutoff) -> Report {
     let mut a = answers_for(InstrumentId::Pcptsd5, items);
     a.set(
         Question::new(InstrumentId::Pcptsd5, Part::Gate),
         u8::from(exposure),
     )
     .unwrap();
-    score(&[InstrumentId::Pcptsd5], Mode::Full, &a).unwrap()
+    score(&[InstrumentId::Pcptsd5], Mode::Full, cutoff, &a).unwrap()
 }
 
 #[test]
@@ -212,4 +217,24 @@ fn every_pcptsd5_answer_set_after_exposure_yes_counts_the_yeses() {
         count += 1;
     }
     assert_eq!(count, 32);
+}
+
+/// Bovin et al. 2021: at the cut-off of 4, positive at 4; 1-3 is then `consider`.
+#[test]
+fn every_pcptsd5_answer_set_at_the_cut_off_of_four() {
+    let four = PtsdCutoff::new(4).unwrap();
+    for items in every_sequence(5, 2) {
+        let report = pcptsd5_at(true, &items, four);
+        let r = only_result(&report);
+        let yes = items.iter().filter(|&&v| v == 1).count() as u8;
+        assert_eq!((r.total, r.positive), (yes, yes >= 4), "{items:?}");
+        let level = match yes {
+            4..=5 => Level::Recommended,
+            1..=3 => Level::Consider,
+            _ => Level::NotIndicated,
+        };
+        assert_eq!(report.level, level, "{items:?}");
+    }
+    let no_exposure = pcptsd5_at(false, &[], four);
+    assert_eq!(no_exposure.level, Level::NotIndicated);
 }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use selfcheck_engine::{
     crisis_raised, is_complete, next_unanswered, prune, score, steps, Answers, InstrumentId, Level,
-    Mode, Part, Question,
+    Mode, Part, PtsdCutoff, Question,
 };
 
 use InstrumentId::*;
@@ -66,8 +66,13 @@ fn walk(
     (answers, asked, lengths)
 }
 
+/// The PC-PTSD-5 cut-offs a clinic may choose (Prins et al. 2016: 3; Bovin et al. 2021: 4).
+fn ptsd_cutoff() -> impl Strategy<Value = u8> {
+    prop_oneof![Just(3u8), Just(4u8)]
+}
+
 /// The recommendation, from raw answers.
-fn expected_level(instruments: &[InstrumentId], mode: Mode, a: &Answers) -> Level {
+fn expected_level(instruments: &[InstrumentId], mode: Mode, ptsd_cut: u8, a: &Answers) -> Level {
     let item = |id, i| a.get(Question::new(id, Part::Item(i)));
     let sum = |id, n: u8| {
         (0..n)
@@ -80,7 +85,7 @@ fn expected_level(instruments: &[InstrumentId], mode: Mode, a: &Answers) -> Leve
         let (n, cut, low) = match id {
             Phq9 => (9, 10, 5),
             Gad7 => (7, 10, 5),
-            Pcptsd5 => (5, 3, 1),
+            Pcptsd5 => (5, u32::from(ptsd_cut), 1),
         };
         if id == Pcptsd5 && a.get(Question::new(Pcptsd5, Part::Gate)) == Some(0) {
             continue;
@@ -109,11 +114,13 @@ proptest! {
 
     #[test]
     fn the_level_is_the_highest_that_applies_over_any_instruments(
-        ids in instruments(), mode in mode(), picks in proptest::collection::vec(any::<u8>(), 1..40),
+        ids in instruments(), mode in mode(), ptsd_cut in ptsd_cutoff(),
+        picks in proptest::collection::vec(any::<u8>(), 1..40),
     ) {
         let (answers, _, _) = walk(&ids, mode, &picks);
-        let report = score(&ids, mode, &answers).unwrap();
-        prop_assert_eq!(report.level, expected_level(&ids, mode, &answers));
+        let cutoff = PtsdCutoff::new(ptsd_cut).unwrap();
+        let report = score(&ids, mode, cutoff, &answers).unwrap();
+        prop_assert_eq!(report.level, expected_level(&ids, mode, ptsd_cut, &answers));
         let order: Vec<_> = report.results.iter().map(|r| r.id).collect();
         prop_assert_eq!(order, ids);
     }
@@ -127,7 +134,7 @@ proptest! {
         prop_assert_eq!(&asked, &steps(&ids, mode, &answers));
         // Undetermined branches count as taken, so the count can only shrink.
         prop_assert!(lengths.windows(2).all(|w| w[1] <= w[0]), "{:?}", lengths);
-        prop_assert_eq!(crisis_raised(&answers), score(&ids, mode, &answers).unwrap().level == Level::Urgent);
+        prop_assert_eq!(crisis_raised(&answers), score(&ids, mode, PtsdCutoff::default(), &answers).unwrap().level == Level::Urgent);
     }
 
     #[test]

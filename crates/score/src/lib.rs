@@ -10,7 +10,7 @@ mod sheet;
 
 use std::io::{self, BufRead, Write};
 
-use selfcheck_engine::{InstrumentResult, Level};
+use selfcheck_engine::{InstrumentResult, Level, PtsdCutoff};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -78,11 +78,17 @@ pub(crate) fn lines<R: BufRead>(
     })
 }
 
-/// Scores every record of `input` and writes one JSON line each to `output`.
-pub fn run<R: BufRead, W: Write>(input: R, mut output: W, format: Format) -> io::Result<Summary> {
+/// Scores every record of `input`, the PC-PTSD-5 against `ptsd_cutoff`, and writes one JSON
+/// line each to `output`.
+pub fn run<R: BufRead, W: Write>(
+    input: R,
+    mut output: W,
+    format: Format,
+    ptsd_cutoff: PtsdCutoff,
+) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut emit = |line: usize, sheet: Result<Sheet, (Option<Value>, String)>| -> io::Result<()> {
-        let scored = sheet.and_then(|s| match s.score() {
+        let scored = sheet.and_then(|s| match s.score(ptsd_cutoff) {
             Ok(report) => Ok((s.id, report)),
             Err(e) => Err((s.id, e)),
         });

@@ -4,7 +4,7 @@
 
 use selfcheck_engine::{
     instrument, prune, score_instrument, AnswerError, Answers, InstrumentId, InstrumentResult,
-    Mode, Part, Question, Report,
+    Mode, Part, PtsdCutoff, Question, Report,
 };
 use serde_json::Value;
 
@@ -45,8 +45,9 @@ impl Sheet {
         &mut self.given[at].1
     }
 
-    /// Scores every instrument given, or says everything wrong with the line.
-    pub fn score(&self) -> Result<Report, String> {
+    /// Scores every instrument given (the PC-PTSD-5 against `ptsd_cutoff`), or says
+    /// everything wrong with the line.
+    pub fn score(&self, ptsd_cutoff: PtsdCutoff) -> Result<Report, String> {
         if self.given.is_empty() {
             let ids: Vec<_> = InstrumentId::ALL.iter().map(|i| i.as_str()).collect();
             return Err(format!(
@@ -57,7 +58,7 @@ impl Sheet {
         let mut results = Vec::new();
         let mut errors = Vec::new();
         for (id, given) in &self.given {
-            match score_one(*id, given) {
+            match score_one(*id, given, ptsd_cutoff) {
                 Ok(r) => results.push(r),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -111,7 +112,11 @@ fn set(answers: &mut Answers, question: Question, cell: &Cell, errors: &mut Vec<
     }
 }
 
-fn score_one(id: InstrumentId, given: &Given) -> Result<InstrumentResult, Vec<String>> {
+fn score_one(
+    id: InstrumentId,
+    given: &Given,
+    ptsd_cutoff: PtsdCutoff,
+) -> Result<InstrumentResult, Vec<String>> {
     let inst = instrument(id);
     let q = |part| Question::new(id, part);
     let mut errors = Vec::new();
@@ -177,7 +182,7 @@ fn score_one(id: InstrumentId, given: &Given) -> Result<InstrumentResult, Vec<St
     }
     // Only a positive short form leaves scored questions unanswered here: every
     // other gap was reported above.
-    let result = score_instrument(id, mode, &answers).map_err(|_| {
+    let result = score_instrument(id, mode, ptsd_cutoff, &answers).map_err(|_| {
         let (name, total, at) = match &inst.screener {
             Some(s) => {
                 let total: u32 = (0..s.items).filter_map(|i| answers.get(q(Part::Item(i)))).map(u32::from).sum();

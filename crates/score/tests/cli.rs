@@ -47,6 +47,67 @@ fn unknown_arguments_and_formats_are_usage_errors() {
 }
 
 #[test]
+fn help_documents_the_ptsd_cut_off() {
+    let out = run_scorer(&["--help"], "");
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--ptsd-cutoff N"), "{help}");
+    assert!(help.contains("3 (default"), "{help}");
+}
+
+/// Exposure yes and three of the five items yes: positive at 3, not at 4.
+const THREE_PTSD_YES: &str =
+    "{\"pcptsd5\":{\"exposure\":true,\"items\":[true,true,true,false,false]}}\n";
+
+#[test]
+fn the_ptsd_cut_off_decides_whether_a_total_of_three_is_positive() {
+    let (lines, code, _) = score(&[], THREE_PTSD_YES);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        (&lines[0]["results"][0]["positive"], &lines[0]["level"]),
+        (&json!(true), &json!("recommended"))
+    );
+    for args in [&["--ptsd-cutoff", "4"][..], &["--ptsd-cutoff=4"]] {
+        let (lines, code, _) = score(args, THREE_PTSD_YES);
+        assert_eq!(code, Some(0), "{args:?}");
+        assert_eq!(
+            (&lines[0]["results"][0]["positive"], &lines[0]["level"]),
+            (&json!(false), &json!("consider")),
+            "{args:?}"
+        );
+    }
+    let (lines, _, _) = score(&["--ptsd-cutoff", "3"], THREE_PTSD_YES);
+    assert_eq!(lines[0]["level"], json!("recommended"));
+}
+
+#[test]
+fn the_ptsd_cut_off_leaves_other_instruments_alone() {
+    let input = "{\"gad7\":[2,2,2,2,2,0,0]}\n";
+    let (lines, _, _) = score(&["--ptsd-cutoff", "4", "--format", "jsonl"], input);
+    assert_eq!(lines[0]["level"], json!("recommended"));
+}
+
+#[test]
+fn a_ptsd_cut_off_other_than_three_or_four_is_a_usage_error() {
+    for args in [
+        &["--ptsd-cutoff", "5"][..],
+        &["--ptsd-cutoff", "2"],
+        &["--ptsd-cutoff", "+4"],
+        &["--ptsd-cutoff", "4.0"],
+        &["--ptsd-cutoff=high"],
+        &["--ptsd-cutoff="],
+        &["--ptsd-cutoff"],
+    ] {
+        // No input: the scorer stops before reading it.
+        let (lines, code, stderr) = score(args, "");
+        assert_eq!((lines.len(), code), (0, Some(2)), "{args:?}");
+        assert!(
+            stderr.contains("--ptsd-cutoff") && stderr.contains("3 or 4"),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn format_can_be_given_with_an_equals_sign() {
     let (lines, code, _) = score(&["--format=csv"], "gad7_1,gad7_2\n0,0\n");
     assert_eq!(

@@ -7,7 +7,7 @@
   if (window.SelfCheck) return; // the snippet pasted twice
 
   var ATTRIBUTES = ["instruments", "mode", "lang", "clinic-name", "booking-url", "booking-label",
-    "crisis-region", "resume", "emit", "config"];
+    "crisis-region", "resume", "emit", "ptsd-cutoff", "config"];
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
 
   // document.currentScript is null in module scripts, and `import.meta` is a syntax error in

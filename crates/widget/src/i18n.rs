@@ -7,7 +7,7 @@
 mod en;
 mod es;
 
-use selfcheck_engine::Lang;
+use selfcheck_engine::{Emit, Lang};
 
 macro_rules! ui_strings {
     ($($(#[doc = $doc:literal])* $name:ident,)*) => {
@@ -32,6 +32,7 @@ ui_strings! {
     close_help,
     help_heading,
     not_monitored,
+    not_watched,
     emergency,
     call,
     text,
@@ -40,13 +41,15 @@ ui_strings! {
     intro_uses,
     intro_time,
     intro_private,
+    intro_emit_level,
+    intro_emit_scores,
+    intro_self_harm_level,
     intro_not_diagnosis,
     intro_resumed,
     start,
     continue_where_left,
     start_over,
     progress,
-    progress_label,
     next,
     back,
     see_results,
@@ -72,7 +75,6 @@ ui_strings! {
     below_cutoff,
     screener_negative,
     no_exposure,
-    gauge_label,
     booking_default,
     booking_intro,
     booking_intro_clinic,
@@ -96,7 +98,30 @@ ui_strings! {
     print_footer,
     error_heading,
     error_body,
-    error_help,
+    local_emergency,
+}
+
+impl UiStrings {
+    /// What the visitor is told, before Start, about what leaves the questionnaire: it must say
+    /// exactly what `emit` lets the clinic's page learn (see `outcome_detail` in embed.rs).
+    pub fn what_the_page_learns(&self, emit: Emit) -> &'static str {
+        match emit {
+            Emit::None => self.intro_private,
+            Emit::Level => self.intro_emit_level,
+            Emit::Scores => self.intro_emit_scores,
+        }
+    }
+
+    /// Next to the crisis lines: no one is watching, so the visitor must reach out themselves.
+    /// "Your answers are not seen by anyone" holds only when the page learns nothing; once it
+    /// gets the level, a clinic's page could pass it on, so only what the widget itself
+    /// guarantees is said.
+    pub fn who_watches(&self, emit: Emit) -> &'static str {
+        match emit {
+            Emit::None => self.not_monitored,
+            Emit::Level | Emit::Scores => self.not_watched,
+        }
+    }
 }
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
@@ -168,6 +193,18 @@ mod tests {
             .map(|((key, _), _)| key)
             .collect();
         assert!(same.is_empty(), "identical to English: {same:?}");
+    }
+
+    #[test]
+    fn the_lowest_level_names_the_help_button_as_it_is_labelled() {
+        for lang in Lang::ALL {
+            let text = strings(lang);
+            assert!(
+                text.level_not_indicated_more.contains(text.get_help),
+                "{lang}: `level_not_indicated_more` must name `{}`",
+                text.get_help
+            );
+        }
     }
 
     #[test]

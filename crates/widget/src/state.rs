@@ -9,7 +9,7 @@ use std::rc::Rc;
 use selfcheck_engine::json::{self, Map, Value};
 use selfcheck_engine::{
     crisis_raised, is_complete, prune, raises_crisis, score, steps, Answers, InstrumentId, Mode,
-    Part, Question, Report,
+    Part, PtsdCutoff, Question, Report,
 };
 use yew::Reducible;
 
@@ -98,8 +98,10 @@ impl Questionnaire {
             .is_some_and(|progress| progress.position == progress.total)
     }
 
-    pub fn report(&self) -> Option<Report> {
-        score(&self.instruments, self.mode, &self.answers).ok()
+    /// The clinic's cut-off is not part of the questionnaire: changing it re-scores the same
+    /// answers rather than starting again.
+    pub fn report(&self, ptsd_cutoff: PtsdCutoff) -> Option<Report> {
+        score(&self.instruments, self.mode, ptsd_cutoff, &self.answers).ok()
     }
 
     pub fn crisis_raised(&self) -> bool {

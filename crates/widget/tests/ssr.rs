@@ -62,10 +62,26 @@ fn count(html: &str, needle: &str) -> usize {
     html.matches(needle).count()
 }
 
+/// The first element whose opening tag holds `attribute`, from that tag to the next `end`
+/// (Yew writes attributes in its own order).
+fn element<'a>(html: &'a str, attribute: &str, end: &str) -> &'a str {
+    let at = html
+        .find(attribute)
+        .unwrap_or_else(|| panic!("no {attribute}"));
+    let from = html[..at].rfind('<').expect("an opening tag");
+    let to = html[at..]
+        .find(end)
+        .unwrap_or_else(|| panic!("no {end} after {attribute}"));
+    &html[from..at + to]
+}
+
+/// The crisis panel's heading, which must reach a screen reader once.
+const CRISIS_HEADING: &str = "have to face this alone";
+
 #[test]
 fn the_intro_says_what_this_is_how_long_and_that_answers_stay_here() {
     let html = render(config(&[]), Lang::En, None);
-    assert!(html.contains("A private self-check"));
+    assert!(html.contains("A short self-check"));
     assert!(html.contains("about 3 minutes"));
     assert!(html.contains("not a diagnosis"));
     assert!(html.contains("Your answers stay on this device"));
@@ -95,8 +111,9 @@ fn get_help_now_is_on_every_screen() {
     ];
     for state in &states {
         let html = render(config.clone(), Lang::En, state.as_deref());
+        // The button itself, once; the lowest level's results also name it in a sentence.
         assert_eq!(
-            count(&html, "Get help now"),
+            count(&html, ">Get help now</summary>"),
             1,
             "{:?}",
             state.as_ref().map(|s| s.screen)
@@ -124,8 +141,15 @@ fn a_question_is_a_fieldset_whose_legend_carries_stem_and_item() {
     assert!(legend.contains("Feeling tired or having little energy"));
     assert_eq!(count(&html, "type=\"radio\""), 4);
     // Upper bound: 9 + difficulty + 7 + exposure + 5.
-    assert!(html.contains("Question 4 of 23"));
-    assert!(html.contains("aria-valuetext=\"Question 4 of 23\""));
+    // Said once to a screen reader: by the live announcer, which keeps the words for browse
+    // mode; the visible text and the progress bar beside it are hidden from it.
+    assert_eq!(count(&html, "Question 4 of 23"), 2);
+    let progress = element(&html, "class=\"progress\"", "</div>");
+    assert!(progress.contains("aria-hidden=\"true\"") && progress.contains("Question 4 of 23"));
+    assert!(!html.contains("aria-valuetext"));
+    let announcer = element(&html, "class=\"visually-hidden\"", "</p>");
+    assert!(announcer.contains("aria-live=\"polite\""));
+    assert!(announcer.contains("Question 4 of 23"));
     assert!(html.contains(">Back<") && html.contains(">Next<"));
     assert!(html.contains("Pfizer"), "credit line under the question");
 }
@@ -208,12 +232,20 @@ fn the_ptsd_screen_in_spanish_is_shown_in_english_and_says_so() {
 }
 
 #[test]
-fn the_crisis_panel_is_an_alert_with_call_and_text_links() {
+fn the_crisis_panel_says_its_heading_once_and_has_call_and_text_links() {
     let config = config(&[("instruments", "phq9 gad7")]);
     let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 2]);
     assert!(matches!(state.screen, Screen::Crisis(_)));
     let html = render(config, Lang::En, Some(&state));
-    assert!(html.contains("role=\"alert\""));
+    // Focus lands on the heading, which a screen reader speaks: no alert and no live
+    // announcement say it again, and browse mode finds it once.
+    assert!(!html.contains("role=\"alert\""));
+    assert_eq!(count(&html, CRISIS_HEADING), 1);
+    let heading = element(&html, "id=\"selfcheck-crisis-heading\"", "</h2>");
+    assert!(heading.contains("data-autofocus") && heading.contains(CRISIS_HEADING));
+    assert_eq!(count(&html, "data-autofocus"), 1);
+    // Nor is the panel a region named by that heading, which would be said on the way in.
+    assert!(!html.contains("aria-labelledby"));
     assert!(html.contains("href=\"tel:988\""));
     assert!(html.contains("href=\"sms:988\""));
     assert!(html.contains("href=\"tel:911\""));
@@ -256,7 +288,18 @@ fn results_show_scores_bands_gauges_and_the_booking_button() {
     assert!(html.contains("Your answers suggest that talking with a professional could help."));
     assert!(html.contains("10 of 27") && html.contains("Moderate"));
     assert!(html.contains("7 of 21") && html.contains("Mild"));
-    assert!(html.contains("role=\"img\" aria-label=\"PHQ-9: 10 out of 27, Moderate\""));
+    // Each score is read once, from the card's text: the gauge only draws it.
+    let gauges: Vec<&str> = html
+        .split("<svg ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| tag.contains("class=\"gauge\""))
+        .collect();
+    assert_eq!(gauges.len(), 2);
+    assert!(gauges
+        .iter()
+        .all(|tag| tag.contains("aria-hidden=\"true\"")));
+    assert!(!html.contains("role=\"img\"") && !html.contains("out of 27"));
     assert!(html.contains("href=\"https://clinic.example/book\""));
     assert!(html.contains("Harbor Light can talk this through with you."));
     assert!(html.contains("Kroenke"), "citation in the about section");
@@ -279,7 +322,7 @@ fn no_booking_button_when_no_consultation_is_indicated() {
         Lang::En,
         Some(&answered(&config, &[0, 1, 0, 1, 0, 0, 0])),
     );
-    assert!(html.contains("Your answers do not suggest that you need a consultation right now."));
+    assert!(html.contains("Your results are below the screening cut-offs."));
     assert!(!html.contains("https://clinic.example/book"));
 }
 
@@ -305,11 +348,23 @@ fn results_after_a_self_harm_answer_are_headed_by_the_crisis_panel() {
     let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
     assert_eq!(state.screen, Screen::Results);
     let html = render(config, Lang::En, Some(&state));
-    let crisis = html.find("role=\"alert\"").expect("crisis panel");
+    // The crisis lines come first in reading order, and focus lands on their heading: reading
+    // on from there meets them before the scores. No alert repeats them.
+    let crisis = html.find("part=\"crisis\"").expect("crisis panel");
+    let lines = html.find("href=\"tel:988\"").expect("crisis lines");
     let heading = html
         .find("id=\"selfcheck-results-heading\"")
         .expect("results heading");
-    assert!(crisis < heading);
+    assert!(crisis < lines && lines < heading);
+    assert!(!html.contains("role=\"alert\""));
+    assert_eq!(count(&html, "data-autofocus"), 1);
+    let crisis_heading = element(&html, "id=\"selfcheck-crisis-heading\"", "</h2>");
+    assert!(crisis_heading.contains("data-autofocus"));
+    assert_eq!(count(&html, CRISIS_HEADING), 1);
+    assert!(
+        !html.contains("aria-labelledby"),
+        "no region named by a heading"
+    );
     assert!(html.contains("Please reach out for support today."));
 }
 
@@ -363,7 +418,7 @@ fn configuration_strings_are_text_never_markup() {
 }
 
 #[test]
-fn custom_crisis_resources_replace_the_regional_ones() {
+fn custom_crisis_resources_replace_the_regional_lines_but_not_the_emergency_number() {
     let json = r#"{"instruments":["phq9"],"crisisResources":[{"name":"Harbor Light after-hours line","phone":"(555) 010-0199","hours":"Evenings"}]}"#;
     let config = Config::parse(Some(json), &[]).expect("valid");
     let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 3]);
@@ -371,6 +426,121 @@ fn custom_crisis_resources_replace_the_regional_ones() {
     assert!(html.contains("Harbor Light after-hours line"));
     assert!(html.contains("href=\"tel:5550100199\""));
     assert!(!html.contains("tel:988"));
+    // No region named: the default region's 911 could be wrong for this clinic, so the
+    // visitor is sent to their local emergency number instead.
+    let emergency = emergency_line(&html);
+    assert!(!emergency.contains("tel:"), "{emergency}");
+    assert!(
+        emergency.contains("call your local emergency number"),
+        "{emergency}"
+    );
+
+    // With a region named as well, that region's number is shown under the clinic's lines.
+    let json = json.replace(
+        "\"crisisResources\"",
+        "\"crisisRegion\":\"GB\",\"crisisResources\"",
+    );
+    let config = Config::parse(Some(&json), &[]).expect("valid");
+    let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 3]);
+    let html = render(config, Lang::En, Some(&state));
+    assert!(html.contains("Harbor Light after-hours line"));
+    let emergency = emergency_line(&html);
+    assert!(emergency.contains("href=\"tel:999\""), "{emergency}");
+}
+
+/// From the emergency number to the end of the crisis lines.
+fn emergency_line(html: &str) -> &str {
+    element(html, "class=\"emergency\"", "class=\"not-monitored\"")
+}
+
+/// The region's emergency note as the data words it, in `lang`.
+fn emergency_note(code: &str, lang: Lang) -> String {
+    let region = selfcheck_engine::region(code).expect("a built-in region");
+    let note = region
+        .emergency
+        .note
+        .as_ref()
+        .expect("the region has a note");
+    as_html_text(note.get(lang)).replace('\'', "&#x27;")
+}
+
+#[test]
+fn a_region_given_with_custom_resources_supplies_the_emergency_number_and_its_note() {
+    let json = r#"{"instruments":["phq9"],"crisisRegion":"IE","crisisResources":[{"name":"Harbor Light after-hours line","phone":"01 555 0199"}]}"#;
+    let config = Config::parse(Some(json), &[]).expect("valid");
+    let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    let html = render(config, Lang::En, Some(&state));
+    assert!(html.contains("href=\"tel:015550199\""));
+    assert!(
+        !html.contains("tel:116123"),
+        "the region's own helplines are replaced"
+    );
+    let emergency = emergency_line(&html);
+    let number = selfcheck_engine::region("IE").unwrap().emergency.number;
+    assert!(
+        emergency.contains(&format!("href=\"tel:{number}\"")),
+        "{emergency}"
+    );
+    assert!(
+        emergency.contains(&emergency_note("IE", Lang::En)),
+        "{emergency}"
+    );
+}
+
+#[test]
+fn an_emergency_note_in_the_data_is_shown_in_the_visitors_language() {
+    for lang in [Lang::En, Lang::Es] {
+        let config = config(&[("instruments", "phq9"), ("crisis-region", "IE")]);
+        let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        let html = render(config, lang, Some(&state));
+        let emergency = emergency_line(&html);
+        assert!(
+            emergency.contains(&emergency_note("IE", lang)),
+            "{lang}: {emergency}"
+        );
+    }
+    // A region without a note shows the number alone.
+    assert!(selfcheck_engine::region("US")
+        .unwrap()
+        .emergency
+        .note
+        .is_none());
+    let config = config(&[("instruments", "phq9"), ("crisis-region", "US")]);
+    let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    let html = render(config, Lang::En, Some(&state));
+    let emergency = emergency_line(&html);
+    assert!(emergency.contains("href=\"tel:911\""), "{emergency}");
+    assert!(!emergency.contains("line-note"), "{emergency}");
+}
+
+#[test]
+fn results_show_the_clinics_ptsd_cut_off() {
+    // Exposure yes, then three of the five items yes.
+    let answers = [1, 1, 1, 1, 0, 0];
+    for (cutoff, said, not_said, level) in [
+        (None, "cut-off of 3", "cut-off of 4", "recommended"),
+        (Some("3"), "cut-off of 3", "cut-off of 4", "recommended"),
+        (Some("4"), "cut-off of 4", "cut-off of 3", "consider"),
+    ] {
+        let mut attributes = vec![("instruments", "pcptsd5")];
+        attributes.extend(cutoff.map(|at| ("ptsd-cutoff", at)));
+        let config = config(&attributes);
+        let state = answered(&config, &answers);
+        assert_eq!(state.screen, Screen::Results);
+        let html = render(config, Lang::En, Some(&state));
+        let card = element(&html, "part=\"result-card\"", "</article>");
+        assert!(card.contains(said), "{cutoff:?}: {card}");
+        assert!(!card.contains(not_said), "{cutoff:?}: {card}");
+        assert!(
+            html.contains(&format!("data-level=\"{level}\"")),
+            "{cutoff:?}: level {level}"
+        );
+    }
+    let config = config(&[("instruments", "pcptsd5"), ("ptsd-cutoff", "4")]);
+    let state = answered(&config, &answers);
+    let html = render(config, Lang::Es, Some(&state));
+    let card = element(&html, "part=\"result-card\"", "</article>");
+    assert!(card.contains("punto de corte de 4"), "{card}");
 }
 
 #[test]
@@ -407,4 +577,204 @@ fn the_widget_is_a_labelled_region_in_the_chosen_language() {
     assert!(html.contains("role=\"region\""));
     assert!(html.contains("aria-label=\"Autoevaluación de salud mental\""));
     assert!(html.contains("lang=\"es\""));
+}
+
+/// The text as Yew writes it into HTML.
+fn as_html_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The intro's list of facts, where the visitor reads what happens to their answers.
+fn intro_facts(html: &str) -> &str {
+    let start = html.find("class=\"facts\"").expect("the intro's facts");
+    &html[start..start + html[start..].find("</ul>").unwrap()]
+}
+
+#[test]
+fn the_intro_says_before_start_what_the_page_learns_under_each_emit_in_both_languages() {
+    // (emit, language, said, never said)
+    let cases = [
+        (
+            "none",
+            Lang::En,
+            "Your answers stay on this device. Nothing you answer is sent anywhere.",
+            "this website receives",
+        ),
+        (
+            "level",
+            Lang::En,
+            "When you finish, this website receives your overall result (one of four levels), not your answers.",
+            "Nothing you answer is sent",
+        ),
+        (
+            "scores",
+            Lang::En,
+            "When you finish, this website receives your overall result (one of four levels) and each questionnaire's score, not your answers.",
+            "Nothing you answer is sent",
+        ),
+        (
+            "none",
+            Lang::Es,
+            "Sus respuestas se quedan en este dispositivo. Nada de lo que responda se envía a ningún lugar.",
+            "este sitio web recibe",
+        ),
+        (
+            "level",
+            Lang::Es,
+            "Al terminar, este sitio web recibe su resultado general (uno de cuatro niveles), no sus respuestas.",
+            "Nada de lo que responda",
+        ),
+        (
+            "scores",
+            Lang::Es,
+            "Al terminar, este sitio web recibe su resultado general (uno de cuatro niveles) y la puntuación de cada cuestionario, no sus respuestas.",
+            "Nada de lo que responda",
+        ),
+    ];
+    for (emit, lang, said, never) in cases {
+        let html = render(config(&[("emit", emit)]), lang, None);
+        let facts = intro_facts(&html);
+        assert!(facts.contains(said), "{emit} {lang}: {facts}");
+        assert!(!html.contains(never), "{emit} {lang}: {never}");
+        // Before Start: the sentence comes ahead of the button.
+        let start = html.find("button-primary").expect("Start");
+        assert!(html.find(said).unwrap() < start, "{emit} {lang}");
+        // "No one sees your answers" is promised only when the page learns nothing.
+        let unseen = match lang {
+            Lang::En => "your answers are not seen by anyone",
+            Lang::Es => "nadie ve sus respuestas",
+        };
+        let highest = match lang {
+            Lang::En => {
+                "The highest level means that you reported thoughts of being better off dead"
+            }
+            Lang::Es => "El nivel más alto indica que usted señaló pensamientos",
+        };
+        assert_eq!(facts.contains(unseen), emit == "none", "{emit} {lang}");
+        assert_eq!(facts.contains(highest), emit != "none", "{emit} {lang}");
+    }
+}
+
+#[test]
+fn the_highest_level_is_explained_only_when_the_phq9_can_reach_it() {
+    let html = render(
+        config(&[("emit", "level"), ("instruments", "gad7 pcptsd5")]),
+        Lang::En,
+        None,
+    );
+    assert!(intro_facts(&html).contains("this website receives your overall result"));
+    assert!(!html.contains("The highest level"));
+}
+
+#[test]
+fn panels_promise_no_one_sees_the_answers_only_when_the_page_learns_nothing() {
+    for emit in ["none", "level", "scores"] {
+        let config = config(&[("instruments", "phq9"), ("emit", emit)]);
+        // On the crisis screen, then on the results it heads.
+        let crisis = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        let results = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1, 0]);
+        for state in [crisis, results] {
+            let html = render(config.clone(), Lang::En, Some(&state));
+            assert_eq!(
+                html.contains("your answers are not seen by anyone"),
+                emit == "none",
+                "{emit} {:?}",
+                state.screen
+            );
+            assert_eq!(
+                html.contains("No one monitors this questionnaire while you answer it: do not count on anyone contacting you about it."),
+                emit != "none",
+                "{emit} {:?}",
+                state.screen
+            );
+        }
+    }
+    let config = config(&[("instruments", "gad7"), ("emit", "scores")]);
+    let html = render(config.clone(), Lang::Es, Some(&answered(&config, &[0; 7])));
+    assert!(html.contains("Nadie supervisa este cuestionario mientras usted responde"));
+    assert!(!html.contains("nadie ve sus respuestas"));
+}
+
+#[test]
+fn the_lowest_level_is_neutral_and_points_to_help_in_both_languages() {
+    let config = config(&[("instruments", "phq9 gad7"), ("mode", "adaptive")]);
+    // Both short screens negative: item 9 was never asked.
+    let state = answered(&config, &[1, 1, 1, 0]);
+    assert_eq!(state.screen, Screen::Results);
+    for (lang, said, help) in [
+        (
+            Lang::En,
+            [
+                "Your results are below the screening cut-offs.",
+                "A screening is not a diagnosis, and how you feel can change.",
+                "talk with a doctor or a mental health professional",
+            ],
+            "Get help now",
+        ),
+        (
+            Lang::Es,
+            [
+                "Sus resultados están por debajo de los puntos de corte de detección.",
+                "Una prueba de detección no es un diagnóstico, y cómo se siente puede cambiar.",
+                "hable con un médico o un profesional de salud mental",
+            ],
+            "Obtener ayuda ahora",
+        ),
+    ] {
+        let html = render(config.clone(), lang, Some(&state));
+        let headline = html
+            .find("data-level=\"not_indicated\"")
+            .expect("lowest level");
+        for sentence in said {
+            assert!(html.contains(sentence), "{lang}: {sentence}");
+        }
+        // The sentence names the button, and the button is on the results, above them.
+        let button = html
+            .find(&format!(">{help}</summary>"))
+            .expect("Get help now");
+        assert!(button < headline);
+        assert!(
+            html[headline..].contains(help),
+            "{lang}: sentence names {help}"
+        );
+    }
+    let html = render(config.clone(), Lang::En, Some(&state));
+    assert!(!html.contains("do not suggest"));
+    assert!(!html.contains("need a consultation"));
+}
+
+#[test]
+fn the_print_summary_carries_each_instruments_credit_line() {
+    let config = config(&[("instruments", "phq9 gad7 pcptsd5")]);
+    let state = answered(
+        &config,
+        &[
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0,
+        ],
+    );
+    assert_eq!(state.screen, Screen::Results);
+    for lang in [Lang::En, Lang::Es] {
+        let html = render(config.clone(), lang, Some(&state));
+        let summary = &html[html.find("class=\"print-summary\"").unwrap()..];
+        assert_eq!(count(summary, "class=\"print-credit\""), 3, "{lang}");
+        for id in &config.instruments {
+            let instrument = selfcheck_engine::instrument(*id);
+            // As on screen: the PC-PTSD-5 is shown in English under Spanish, so is its credit.
+            let shown = if instrument.offered_in(lang) {
+                lang
+            } else {
+                Lang::En
+            };
+            let credit = as_html_text(instrument.credit.get(shown));
+            let printed = &summary[summary.find(instrument.short_name).unwrap()..];
+            let printed = &printed[..printed.find("</section>").unwrap()];
+            assert!(
+                printed.contains(&credit),
+                "{lang} {}: {credit}",
+                instrument.short_name
+            );
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Reads the embedding element's attributes, which override the JSON.
 
 use super::suggest::closest;
-use super::{fields, Crisis, Draft, Problems, MAX_LABEL, MAX_NAME};
+use super::{fields, Draft, Problems, MAX_LABEL, MAX_NAME};
 
 pub const ATTRIBUTES: &[&str] = &[
     "instruments",
@@ -13,6 +13,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "crisis-region",
     "resume",
     "emit",
+    "ptsd-cutoff",
 ];
 
 /// HTML's global attributes: never a typo of ours (`role` is two edits from `mode`).
@@ -82,11 +83,10 @@ pub fn read(attributes: &[(&str, &str)], draft: &mut Draft, problems: &mut Probl
                 draft.booking_label = keep(field, problems, fields::text(value, MAX_LABEL));
                 draft.booking_label_field = "booking-label";
             }
-            "crisis-region" => {
-                draft.crisis = keep(field, problems, fields::region(value)).map(Crisis::Region)
-            }
+            "crisis-region" => draft.crisis_region = keep(field, problems, fields::region(value)),
             "resume" => draft.resume = keep(field, problems, fields::resume(value)),
             "emit" => draft.emit = keep(field, problems, fields::emit(value)),
+            "ptsd-cutoff" => draft.ptsd_cutoff = keep(field, problems, fields::ptsd_cutoff(value)),
             _ if is_foreign(field) => {}
             _ => {
                 if let Some(meant) = closest(field, ATTRIBUTES) {

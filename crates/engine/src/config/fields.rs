@@ -8,6 +8,7 @@ use crate::crisis::regions;
 use crate::flow::Mode;
 use crate::instrument::InstrumentId;
 use crate::lang::Lang;
+use crate::scoring::PtsdCutoff;
 
 pub fn text(value: &str, max: usize) -> Result<String, String> {
     check::text(value, max).map(|()| value.trim().to_owned())
@@ -63,6 +64,27 @@ pub fn resume(value: &str) -> Result<bool, String> {
 pub fn emit(value: &str) -> Result<Emit, String> {
     let known = [Emit::None, Emit::Level, Emit::Scores].map(|e| (e.as_str(), e));
     keyword(value, &known, "emit setting")
+}
+
+/// A PC-PTSD-5 cut-off as written: `3` or `4`, digits only, for an attribute's text and a
+/// JSON number's alike.
+pub fn ptsd_cutoff(value: &str) -> Result<PtsdCutoff, String> {
+    value
+        .parse()
+        .ok()
+        .filter(|_| value.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(PtsdCutoff::new)
+        .ok_or_else(|| {
+            let allowed = PtsdCutoff::ALLOWED.map(|at| at.to_string());
+            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+            // No "did you mean": a near number is not a typo of the cut-off meant.
+            format!(
+                "{} is not a PC-PTSD-5 cut-off that can be chosen; allowed: {} (the default is {})",
+                quote(value),
+                list(&allowed),
+                PtsdCutoff::default().get()
+            )
+        })
 }
 
 pub fn lang(value: &str) -> Result<Lang, String> {

@@ -5,7 +5,7 @@ use crate::json::{Map, Value};
 
 use super::check::quote;
 use super::suggest::hint;
-use super::{fields, Crisis, CrisisResource, Draft, Problems};
+use super::{fields, CrisisResource, Draft, Problems};
 use super::{MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_RESOURCES};
 
 pub const KEYS: &[&str] = &[
@@ -19,6 +19,7 @@ pub const KEYS: &[&str] = &[
     "crisisResources",
     "resume",
     "emit",
+    "ptsdCutoff",
 ];
 
 const RESOURCE_KEYS: &[&str] = &["name", "phone", "sms", "url", "hours"];
@@ -94,24 +95,11 @@ pub fn read(text: &str, draft: &mut Draft, problems: &mut Problems) {
                     checked(value, field, problems, |s| fields::text(s, MAX_LABEL));
                 draft.booking_label_field = "bookingLabel";
             }
-            "crisisRegion" => {
-                if map.contains_key("crisisResources") {
-                    problems.add(
-                        field,
-                        "crisisRegion and crisisResources are both given; keep one",
-                    );
-                }
-                draft.crisis = checked(value, field, problems, fields::region).map(Crisis::Region);
-            }
-            "crisisResources" => {
-                if !map.contains_key("crisisRegion") {
-                    draft.crisis = resources(value, problems).map(Crisis::Custom);
-                } else {
-                    resources(value, problems);
-                }
-            }
+            "crisisRegion" => draft.crisis_region = checked(value, field, problems, fields::region),
+            "crisisResources" => draft.crisis_resources = resources(value, problems),
             "resume" => draft.resume = checked(value, field, problems, fields::resume),
             "emit" => draft.emit = checked(value, field, problems, fields::emit),
+            "ptsdCutoff" => draft.ptsd_cutoff = ptsd_cutoff(value, problems),
             "" => problems.add(
                 "config",
                 format!(
@@ -133,6 +121,38 @@ fn unknown_hint(field: &str, keys: &[&'static str]) -> String {
         format!("; known fields: {}", keys.join(", "))
     } else {
         h
+    }
+}
+
+/// A number, as the papers give cut-offs; a string is refused, as a number is wherever a
+/// string is expected, but the message says how to write it.
+fn ptsd_cutoff(value: &Value, problems: &mut Problems) -> Option<super::PtsdCutoff> {
+    let field = "ptsdCutoff";
+    match value {
+        Value::Number(number) => fields::ptsd_cutoff(number)
+            .map_err(|why| problems.add(field, why))
+            .ok(),
+        Value::Null => {
+            problems.add(
+                field,
+                "expected a number, found null; leave the field out to use the default",
+            );
+            None
+        }
+        Value::String(s) if fields::ptsd_cutoff(s).is_ok() => {
+            problems.add(
+                field,
+                format!(
+                    "expected a number, found {}; write {s} without quotes",
+                    found(value)
+                ),
+            );
+            None
+        }
+        other => {
+            problems.add(field, format!("expected a number, found {}", found(other)));
+            None
+        }
     }
 }
 

@@ -20,6 +20,7 @@ use core::fmt;
 use crate::flow::Mode;
 use crate::instrument::InstrumentId;
 use crate::lang::Lang;
+use crate::scoring::PtsdCutoff;
 
 pub(crate) const MAX_NAME: usize = 100;
 pub(crate) const MAX_LABEL: usize = 60;
@@ -44,6 +45,7 @@ pub struct Config {
     /// Keep answers in `sessionStorage` so a reload resumes.
     pub resume: bool,
     pub emit: Emit,
+    pub ptsd_cutoff: PtsdCutoff,
 }
 
 impl Default for Config {
@@ -54,9 +56,13 @@ impl Default for Config {
             lang: None,
             clinic_name: None,
             booking: None,
-            crisis: Crisis::Region("US"),
+            crisis: Crisis {
+                region: Some("US"),
+                resources: None,
+            },
             resume: true,
             emit: Emit::None,
+            ptsd_cutoff: PtsdCutoff::default(),
         }
     }
 }
@@ -69,11 +75,15 @@ pub struct Booking {
 
 /// Where the crisis panel sends visitors.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Crisis {
-    /// A code of [`crate::regions`], in its canonical upper case.
-    Region(&'static str),
-    /// The clinic's own list, non-empty.
-    Custom(Vec<CrisisResource>),
+pub struct Crisis {
+    /// A code of [`crate::regions`], in its canonical upper case. Its emergency number is
+    /// shown whatever the helplines, so a clinic's own list never leaves visitors without one.
+    /// `None` only for a clinic's own list without a named region: the default region's
+    /// number (911) would be wrong for a clinic elsewhere, so the panel then asks visitors to
+    /// call their local emergency number.
+    pub region: Option<&'static str>,
+    /// The clinic's own helplines, non-empty; they replace the region's.
+    pub resources: Option<Vec<CrisisResource>>,
 }
 
 /// A clinic's own crisis resource; at least one of `phone`, `sms`, `url`.
@@ -136,9 +146,11 @@ pub(crate) struct Draft {
     pub booking_label: Option<String>,
     /// Where the label came from, to point a problem at it.
     pub booking_label_field: &'static str,
-    pub crisis: Option<Crisis>,
+    pub crisis_region: Option<&'static str>,
+    pub crisis_resources: Option<Vec<CrisisResource>>,
     pub resume: Option<bool>,
     pub emit: Option<Emit>,
+    pub ptsd_cutoff: Option<PtsdCutoff>,
 }
 
 #[derive(Default)]
@@ -187,9 +199,17 @@ impl Config {
                 url,
                 label: draft.booking_label,
             }),
-            crisis: draft.crisis.unwrap_or(defaults.crisis),
+            crisis: Crisis {
+                region: match (draft.crisis_region, &draft.crisis_resources) {
+                    (Some(region), _) => Some(region),
+                    (None, Some(_)) => None,
+                    (None, None) => defaults.crisis.region,
+                },
+                resources: draft.crisis_resources,
+            },
             resume: draft.resume.unwrap_or(defaults.resume),
             emit: draft.emit.unwrap_or(defaults.emit),
+            ptsd_cutoff: draft.ptsd_cutoff.unwrap_or(defaults.ptsd_cutoff),
         })
     }
 }

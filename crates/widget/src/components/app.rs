@@ -88,11 +88,14 @@ pub fn app(props: &AppProps<'_>) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(action.clone()))
     };
+    // The live announcer says what focus does not: the position on a question screen (focus
+    // goes to the question itself). It keeps its words, so browse mode reads them there, once.
     let (screen, announcement) = match state.screen {
         Screen::Intro => (
             intro(&IntroProps {
                 lang: props.lang,
                 instruments: state.instruments.clone(),
+                emit: props.config.emit,
                 resumed: state.resumed,
                 has_answers: !state.answers.is_empty(),
                 on_start: send(Action::Start),
@@ -149,9 +152,11 @@ pub fn app(props: &AppProps<'_>) -> Html {
                     </div>
                 },
             ),
-            text.crisis_heading.to_string(),
+            // Focus moves to the panel's heading, which a screen reader then speaks: said here
+            // too (or as an alert), it would be heard twice, and read twice in browse mode.
+            String::new(),
         ),
-        Screen::Results => match state.report() {
+        Screen::Results => match state.report(props.config.ptsd_cutoff) {
             Some(report) => (
                 results(&ResultsProps {
                     report: Rc::new(report),
@@ -162,7 +167,8 @@ pub fn app(props: &AppProps<'_>) -> Html {
                     on_back: send(Action::Back),
                     on_clear: send(Action::StartOver),
                 }),
-                text.results_heading.to_string(),
+                // Focus moves to the first heading, as on the crisis screen.
+                String::new(),
             ),
             None => (html! {}, String::new()),
         },

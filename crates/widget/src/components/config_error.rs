@@ -17,7 +17,7 @@ pub fn config_error(problems: &[Problem], lang: Lang) -> Html {
                     <li><code>{ problem.field.clone() }</code>{ ": " }{ problem.message.clone() }</li>
                 }) }
             </ul>
-            <p>{ text.error_help }</p>
+            <p>{ text.local_emergency }</p>
         </section>
     }
 }

@@ -1,4 +1,4 @@
-use selfcheck_engine::{region, Config, Crisis, Lang};
+use selfcheck_engine::{region, Config, Emergency, Lang};
 use yew::prelude::*;
 
 use crate::i18n::{fill, strings};
@@ -14,51 +14,47 @@ struct Line<'a> {
     note: Option<&'a str>,
 }
 
-fn lines(config: &Config, lang: Lang) -> (Vec<Line<'_>>, Option<&'static str>) {
-    match &config.crisis {
-        Crisis::Region(code) => match region(code) {
-            Some(region) => {
-                let lines = region
-                    .resources
-                    .iter()
-                    .map(|resource| Line {
-                        name: resource.name.get(lang),
-                        phone: resource.phone.map(|number| {
-                            (number.into(), resource.phone_display.unwrap_or(number))
-                        }),
-                        sms: resource
-                            .sms
-                            .map(|number| (number.into(), resource.sms_display.unwrap_or(number))),
-                        url: resource.url,
-                        hours: resource.hours.map(|hours| hours.get(lang)),
-                        note: resource.note.map(|note| note.get(lang)),
-                    })
-                    .collect();
-                (lines, Some(region.emergency.number))
-            }
-            None => (Vec::new(), None),
-        },
-        Crisis::Custom(resources) => {
-            let lines = resources
-                .iter()
-                .map(|resource| Line {
-                    name: &resource.name,
-                    phone: resource
-                        .phone
-                        .as_deref()
-                        .map(|number| (dialable(number), number)),
-                    sms: resource
-                        .sms
-                        .as_deref()
-                        .map(|number| (dialable(number), number)),
-                    url: resource.url.as_deref(),
-                    hours: resource.hours.as_deref(),
-                    note: None,
-                })
-                .collect();
-            (lines, None)
-        }
-    }
+/// The helplines (the clinic's own if it gave any, else the region's) and the region's emergency
+/// number, which is shown either way: a clinic's own list rarely has one.
+fn lines(config: &Config, lang: Lang) -> (Vec<Line<'_>>, Option<&'static Emergency>) {
+    let region = config.crisis.region.and_then(region);
+    let lines = match (&config.crisis.resources, region) {
+        (Some(resources), _) => resources
+            .iter()
+            .map(|resource| Line {
+                name: &resource.name,
+                phone: resource
+                    .phone
+                    .as_deref()
+                    .map(|number| (dialable(number), number)),
+                sms: resource
+                    .sms
+                    .as_deref()
+                    .map(|number| (dialable(number), number)),
+                url: resource.url.as_deref(),
+                hours: resource.hours.as_deref(),
+                note: None,
+            })
+            .collect(),
+        (None, Some(region)) => region
+            .resources
+            .iter()
+            .map(|resource| Line {
+                name: resource.name.get(lang),
+                phone: resource
+                    .phone
+                    .map(|number| (number.into(), resource.phone_display.unwrap_or(number))),
+                sms: resource
+                    .sms
+                    .map(|number| (number.into(), resource.sms_display.unwrap_or(number))),
+                url: resource.url,
+                hours: resource.hours.map(|hours| hours.get(lang)),
+                note: resource.note.map(|note| note.get(lang)),
+            })
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    (lines, region.map(|region| &region.emergency))
 }
 
 /// `https://www.samaritans.org/how-we-can-help/` reads better as `samaritans.org`.
@@ -77,7 +73,7 @@ fn dialable(number: &str) -> String {
 }
 
 /// The helplines for the configured region (or the clinic's own), with tel: and sms: links,
-/// the emergency number, and the reminder that no one is watching the answers.
+/// the emergency number, and the reminder that no one is watching (worded to follow `emit`).
 ///
 /// Views without hooks are plain functions, not components: each component costs the wasm its
 /// own lifecycle code, and these never need one.
@@ -108,23 +104,30 @@ pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
                     </li>
                 }) }
             </ul>
-            if let Some(number) = emergency {
+            if let Some(emergency) = emergency {
                 <p class="emergency">
-                    <a href={format!("tel:{number}")}>{ fill(text.emergency, &[("number", number)]) }</a>
+                    <a href={format!("tel:{}", emergency.number)}>{ fill(text.emergency, &[("number", emergency.number)]) }</a>
                 </p>
+                // Other numbers that also reach the emergency services, in the data's own words.
+                if let Some(note) = emergency.note { <p class="line-note">{ note.get(lang) }</p> }
+            } else {
+                <p class="emergency">{ text.local_emergency }</p>
             }
-            <p class="not-monitored">{ text.not_monitored }</p>
+            <p class="not-monitored">{ text.who_watches(config.emit) }</p>
         </div>
     }
 }
 
 /// Shown the moment PHQ-9 item 9 is answered above 0, and again at the head of the results.
-/// `autofocus` marks the heading as where focus goes when the panel appears.
+/// `autofocus` marks the heading as where focus goes when the panel appears. Not an alert:
+/// focus on the heading already makes a screen reader say it, and an alert would say it again
+/// (the whole panel, on the results, together with the results heading). Not a region named
+/// by its heading either: landing on the heading would say the name twice.
 #[inline(never)]
 pub fn crisis_panel(config: &Config, lang: Lang, autofocus: bool, children: Html) -> Html {
     let text = strings(lang);
     html! {
-        <section class="crisis" part="crisis" role="alert" aria-labelledby="selfcheck-crisis-heading">
+        <section class="crisis" part="crisis">
             <h2 id="selfcheck-crisis-heading" tabindex="-1" data-autofocus={autofocus.then_some("")}>
                 { text.crisis_heading }
             </h2>

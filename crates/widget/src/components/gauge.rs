@@ -18,15 +18,16 @@ fn tenths(x: f32) -> String {
 }
 
 /// A horizontal scale with its bands (or one segment each side of the cut-off) and a marker at
-/// the score; `label` is its text equivalent for screen readers. Geometry goes in SVG
-/// attributes, not style attributes, which a strict CSP would block.
-pub fn gauge(score: u8, max: u8, segments: &[Segment], label: String) -> Html {
+/// the score. Hidden from screen readers: the card's text says the same score and band, and
+/// a name on the gauge would have them read twice. Geometry goes in SVG attributes, not style
+/// attributes, which a strict CSP would block.
+pub fn gauge(score: u8, max: u8, segments: &[Segment]) -> Html {
     // A score sits in the middle of its unit, so 0 and the maximum stay inside the bar.
     let span = f32::from(max) + 1.0;
     let at = |value: f32| value / span * WIDTH;
     let marker = at(f32::from(score) + 0.5);
     html! {
-        <svg class="gauge" viewBox="0 0 300 34" role="img" aria-label={label}
+        <svg class="gauge" viewBox="0 0 300 34" aria-hidden="true"
             preserveAspectRatio="none" focusable="false">
             { for segments.iter().enumerate().map(|(index, segment)| {
                 let start = at(f32::from(segment.min));

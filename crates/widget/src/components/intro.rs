@@ -1,4 +1,4 @@
-use selfcheck_engine::{instrument, InstrumentId, Lang};
+use selfcheck_engine::{instrument, Emit, InstrumentId, Lang};
 use yew::prelude::*;
 
 use super::on_click;
@@ -9,6 +9,8 @@ use crate::i18n::{fill, strings};
 pub struct IntroProps {
     pub lang: Lang,
     pub instruments: std::rc::Rc<[InstrumentId]>,
+    /// What the clinic's page learns at the end: the visitor is told before they start.
+    pub emit: Emit,
     /// Came back from a reload with answers.
     pub resumed: bool,
     /// Some answers exist (a reload, or Back from the first question).
@@ -23,7 +25,7 @@ pub fn intro(props: &IntroProps) -> Html {
     let on_start = on_click(&props.on_start);
     let on_start_over = on_click(&props.on_start_over);
     html! {
-        <section class="intro" part="intro" aria-labelledby="selfcheck-intro-heading">
+        <section class="intro" part="intro">
             <h2 id="selfcheck-intro-heading" tabindex="-1" data-autofocus="">{ text.intro_heading }</h2>
             if props.resumed { <p class="note">{ text.intro_resumed }</p> }
             <p>{ text.intro_body }</p>
@@ -36,9 +38,14 @@ pub fn intro(props: &IntroProps) -> Html {
             </ul>
             <ul class="facts">
                 <li>{ text.intro_time }</li>
-                <li>{ text.intro_private }</li>
+                <li>{ text.what_the_page_learns(props.emit) }</li>
+                // The level `urgent` is PHQ-9 item 9 answered above "Not at all": a page that
+                // learns the level learns that too. Without the PHQ-9 it cannot happen.
+                if props.emit != Emit::None && props.instruments.contains(&InstrumentId::Phq9) {
+                    <li>{ text.intro_self_harm_level }</li>
+                }
                 <li>{ text.intro_not_diagnosis }</li>
-                <li>{ text.not_monitored }</li>
+                <li>{ text.who_watches(props.emit) }</li>
             </ul>
             <div class="nav">
                 if props.has_answers {

@@ -65,6 +65,8 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                         if result.flags.contains(&Flag::SelfHarm) {
                             <p class="print-flag">{ text.print_flag_self_harm }</p>
                         }
+                        // The publisher's credit travels with its questionnaire, on paper as on screen.
+                        <p class="print-credit" lang={lang.code()}>{ instrument.credit.get(lang) }</p>
                     </section>
                 }
             }) }

@@ -13,12 +13,17 @@ use crate::state::{question_key, Progress};
 /// After a pointer choice, long enough to see the choice land, short enough not to wait on.
 const AUTO_ADVANCE_MS: u32 = 450;
 
-/// The auto-advance a pointer choice may have started. Owned by `Widget` (a hook there) so
-/// that it outlives each question's render; a new pending advance replaces, and so cancels,
-/// the previous one.
+/// The auto-advance a pointer choice may have started, and how the visitor last pressed inside
+/// the question. Owned by `Widget` (a hook there) so that it outlives each question's render; a
+/// new pending advance replaces, and so cancels, the previous one.
 #[derive(Default)]
 pub struct PointerChoice {
     pending: Option<Timeout>,
+    /// A pointer (mouse, pen, touch) went down inside the question's fieldset since the last
+    /// key press there. Every keyboard choice (Space, arrows) starts with a `keydown` on the
+    /// radio, and every pointer choice with a `pointerdown` on the radio or its words, in every
+    /// engine.
+    pointer_pressed: bool,
 }
 
 pub struct QuestionScreenProps {
@@ -84,12 +89,13 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         let on_next = props.on_next.clone();
         let host = props.host.clone();
         let pointer = props.pointer.clone();
-        // A click's `detail` counts pointer clicks: a tap, or a click on the radio or its label,
-        // is at least 1; the click a radio fires when arrow keys move the choice is 0. Reading
-        // it here spares a pointer/keyboard listener on every event.
-        Rc::new(move |value: u8, event: MouseEvent| {
+        // Not the click's `detail`: WebKit forwards a click on a label to its radio with
+        // `detail` 0, as for a key press, while Chromium and Firefox say 1. Who pressed last
+        // is told by one `pointerdown` and one `keydown` listener on the fieldset instead.
+        Rc::new(move |value: u8| {
             on_choose.emit(value);
-            if event.detail() > 0 && !host.prefers_reduced_motion() {
+            let by_pointer = pointer.borrow().pointer_pressed;
+            if by_pointer && !host.prefers_reduced_motion() {
                 let on_next = on_next.clone();
                 // `on_next` names this question, so a late timer after the visitor has moved
                 // on is ignored by the reducer.
@@ -97,6 +103,14 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                     Some(Timeout::new(AUTO_ADVANCE_MS, move || on_next.emit(())));
             }
         })
+    };
+    let on_pointer_down = {
+        let pointer = props.pointer.clone();
+        Callback::from(move |_: PointerEvent| pointer.borrow_mut().pointer_pressed = true)
+    };
+    let on_key_down = {
+        let pointer = props.pointer.clone();
+        Callback::from(move |_: KeyboardEvent| pointer.borrow_mut().pointer_pressed = false)
     };
     let on_submit = props
         .on_next
@@ -136,7 +150,8 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                         <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(shown_lang) }</li> }) }</ul>
                     </div>
                 }
-                <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}>
+                <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}
+                    onpointerdown={on_pointer_down} onkeydown={on_key_down}>
                     <legend tabindex="-1" data-autofocus="">
                         if let Some(stem) = stem { <span class="stem">{ stem }</span> }
                         <span class="item">{ wording.get(shown_lang) }</span>
@@ -145,7 +160,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                         { for options.iter().map(|option| {
                             let score = option.score;
                             let choose = choose.clone();
-                            let onclick = Callback::from(move |event: MouseEvent| choose(score, event));
+                            let onclick = Callback::from(move |_: MouseEvent| choose(score));
                             let id = format!("{name}-{score}");
                             html! {
                                 <label class="option" part="option" for={id.clone()}>

@@ -55,11 +55,14 @@ pub fn results(props: &ResultsProps) -> Html {
     let offers_booking = matches!(level, Level::Urgent | Level::Recommended | Level::Consider);
 
     html! {
-        <section class="results" part="results" aria-labelledby="selfcheck-results-heading">
+        <section class="results" part="results">
+            // The crisis lines come first, and focus lands on their heading, so reading on from
+            // there meets them before the scores.
             if props.crisis_raised {
-                { crisis_panel(&props.config, props.lang, false, Html::default()) }
+                { crisis_panel(&props.config, props.lang, true, Html::default()) }
             }
-            <h2 id="selfcheck-results-heading" tabindex="-1" data-autofocus="">{ text.results_heading }</h2>
+            <h2 id="selfcheck-results-heading" tabindex="-1"
+                data-autofocus={(!props.crisis_raised).then_some("")}>{ text.results_heading }</h2>
             <p class="headline" data-level={level.as_str()}>{ headline(text, level) }</p>
             if level == Level::NotIndicated {
                 <p>{ text.level_not_indicated_more }</p>
@@ -90,8 +93,8 @@ pub fn results(props: &ResultsProps) -> Html {
                 <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers }</button>
                 <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear }</button>
             </div>
-            <section class="about" aria-labelledby="selfcheck-about-heading">
-                <h3 id="selfcheck-about-heading">{ text.about_heading }</h3>
+            <section class="about">
+                <h3>{ text.about_heading }</h3>
                 <p>{ text.about_body }</p>
                 <ul class="sources">
                     { for props.report.results.iter().map(|result| {
@@ -107,14 +110,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     }) }
                 </ul>
                 <p class="not-diagnosis">{ text.not_diagnosis }</p>
-                <p>{ text.not_monitored }</p>
+                <p>{ text.who_watches(props.config.emit) }</p>
             </section>
             { print_summary(&props.report, props.lang, &props.host.today(props.lang.code())) }
         </section>
     }
 }
 
-/// One instrument's score, band in words, and a gauge with its text equivalent.
+/// One instrument's score and band in words, and a gauge that draws the same for the eye.
 #[inline(never)]
 pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
     let text = strings(lang);
@@ -123,10 +126,12 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
         .screener
         .as_ref()
         .filter(|_| result.screen == Screen::ScreenerNegative);
-    let (name, cutoff) = match screener {
-        Some(screener) => (screener.short_name, screener.positive_at),
-        None => (instrument.short_name, instrument.scoring.positive_at),
+    let name = match screener {
+        Some(screener) => screener.short_name,
+        None => instrument.short_name,
     };
+    // The cut-off the engine judged this result against, which may be the clinic's choice.
+    let cutoff = result.positive_at;
     let band = result.band.and_then(|band| band_words(text, band));
     let score = fill(
         text.score_of,
@@ -135,17 +140,6 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
             ("max", &result.max.to_string()),
         ],
     );
-    let mut label = fill(
-        text.gauge_label,
-        &[
-            ("name", name),
-            ("score", &result.total.to_string()),
-            ("max", &result.max.to_string()),
-        ],
-    );
-    if let Some(band) = band {
-        label = format!("{label}, {band}");
-    }
     let segments = match (screener, instrument.scoring.bands) {
         (None, bands) if !bands.is_empty() => bands
             .iter()
@@ -189,7 +183,7 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
                 <span class="score-number">{ score }</span>
                 if let Some(band) = band { <span class="band">{ band }</span> }
             </p>
-            { gauge(result.total, result.max, &segments, label) }
+            { gauge(result.total, result.max, &segments) }
             <p class="explanation">{ explanation }</p>
         </article>
     }

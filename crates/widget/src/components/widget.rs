@@ -86,6 +86,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let host = props.host.clone();
         let root = root.clone();
         let state = state.clone();
+        let ptsd_cutoff = config
+            .as_ref()
+            .map(|config| config.ptsd_cutoff)
+            .unwrap_or_default();
         use_effect_with(state.screen, move |screen| {
             let before = shown.replace(*screen);
             // Only a visitor's own step moves focus: never on first render or on a reload.
@@ -93,7 +97,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 focus_marked_after_paint(&root);
                 match (*screen, before) {
                     (Screen::Results, _) => {
-                        if let Some(report) = state.report() {
+                        if let Some(report) = state.report(ptsd_cutoff) {
                             host.emit(WidgetEvent::Complete(&report));
                         }
                     }

@@ -153,7 +153,9 @@ fn exposure_no_ends_the_ptsd_screen_and_the_count_shrinks() {
     let state = answer(state, 0);
     assert_eq!(state.screen, Screen::Results);
     assert_eq!(
-        state.report().map(|report| report.level),
+        state
+            .report(PtsdCutoff::default())
+            .map(|report| report.level),
         Some(Level::NotIndicated)
     );
 }
@@ -205,7 +207,7 @@ fn some_symptom_brings_the_difficulty_question_last() {
     assert!(state.is_last_question());
     let state = answer(state, 2);
     assert_eq!(state.screen, Screen::Results);
-    let report = state.report().expect("complete");
+    let report = state.report(PtsdCutoff::default()).expect("complete");
     assert_eq!(report.results[0].difficulty, Some(2));
 }
 
@@ -229,7 +231,7 @@ fn adaptive_positive_phq2_expands_to_the_full_phq9() {
 fn the_last_answer_leads_to_results_with_a_report() {
     let state = answer_all(started(&[GAD7], Mode::Full), &[2, 2, 2, 2, 2, 0, 0]);
     assert_eq!(state.screen, Screen::Results);
-    let report = state.report().expect("complete");
+    let report = state.report(PtsdCutoff::default()).expect("complete");
     assert_eq!(report.results[0].total, 10);
     assert_eq!(report.level, Level::Recommended);
 }
