@@ -10,7 +10,7 @@ const LEVELS = ["urgent", "recommended", "consider", "not_indicated"];
 function promisedKeys(intro) {
   if (/Nothing you answer is sent anywhere|Nada de lo que responda se envía/.test(intro)) return [];
   const keys = [];
-  if (/receives your overall result \(one of four levels\)|recibe su resultado general \(uno de cuatro niveles\)/.test(intro)) keys.push("level");
+  if (/receives your overall result \(one of four levels\)|recibirá su resultado general \(uno de cuatro niveles\)/.test(intro)) keys.push("level");
   if (/each questionnaire's score|la puntuación de cada cuestionario/.test(intro)) keys.push("scores");
   if (!keys.length) throw new Error(`the intro says nothing about what leaves the questionnaire: ${intro}`);
   return keys;
@@ -46,7 +46,7 @@ for (const [emit, lang] of [["none", "en"], ["level", "en"], ["scores", "en"], [
       expect(LEVELS).toContain(complete.detail.level);
       // Item 9 above "Not at all" is the highest level, and the intro said what that level means.
       expect(complete.detail.level).toBe("urgent");
-      expect(intro).toMatch(/The highest level means that you reported thoughts of being better off dead|El nivel más alto indica que usted señaló pensamientos/);
+      expect(intro).toMatch(/If you report thoughts of being better off dead or of hurting yourself, it receives the highest level|Si indica que ha pensado que estaría mejor muerto\(a\) o en lastimarse, recibirá el nivel más alto/);
     }
     if ("scores" in complete.detail) expect(complete.detail.scores).toEqual([expect.objectContaining({ id: "phq9", total: 1, max: 27 })]);
 

@@ -53,7 +53,7 @@ for (const [width, height] of [[375, 812], [1280, 800]]) {
       });
     }
     await eachScreen(page, "es", async (name) => {
-      if (name === "question" || name === "results") await screenshot(page, `${name}-es`);
+      if (name === "question" || name === "crisis" || name === "results") await screenshot(page, `${name}-es`);
     });
   });
 }

@@ -37,6 +37,15 @@ impl PtsdCutoff {
         PtsdCutoff::ALLOWED.contains(&at).then_some(PtsdCutoff(at))
     }
 
+    /// The cut-off written as text, exactly `3` or `4`: the attribute, the JSON number and the
+    /// scorer's `--ptsd-cutoff` all read it here, so `03` or `4.0` is refused everywhere alike.
+    pub fn parse(text: &str) -> Option<PtsdCutoff> {
+        match text.as_bytes() {
+            [digit @ b'0'..=b'9'] => PtsdCutoff::new(digit - b'0'),
+            _ => None,
+        }
+    }
+
     pub fn get(self) -> u8 {
         self.0
     }
@@ -426,9 +435,18 @@ mod tests {
         assert_eq!(PtsdCutoff::new(2), None);
         assert_eq!(PtsdCutoff::new(5), None);
         assert_eq!(PtsdCutoff::new(4).map(PtsdCutoff::get), Some(4));
-        let default = PtsdCutoff::default().get();
-        assert_eq!(default, instrument(Pcptsd5).scoring.positive_at);
-        assert!(PtsdCutoff::ALLOWED.contains(&default));
+        // Prins et al. 2016 and the VA: 3 is the screening cut-point, and the default.
+        assert_eq!(PtsdCutoff::default().get(), 3);
+        assert!(PtsdCutoff::ALLOWED.contains(&PtsdCutoff::default().get()));
+    }
+
+    #[test]
+    fn a_cut_off_is_read_only_as_the_single_digit_3_or_4() {
+        assert_eq!(PtsdCutoff::parse("3").map(PtsdCutoff::get), Some(3));
+        assert_eq!(PtsdCutoff::parse("4").map(PtsdCutoff::get), Some(4));
+        for refused in ["03", "004", "4.0", " 4", "+4", "5", "", "four", "٤"] {
+            assert_eq!(PtsdCutoff::parse(refused), None, "{refused:?}");
+        }
     }
 
     #[test]

@@ -70,9 +70,9 @@ fn main() -> ExitCode {
                 Ok(value) => value,
                 Err(why) => return usage_error(&format!("{why}: {allowed_cutoffs}")),
             };
-            ptsd_cutoff = match value.parse().ok().and_then(PtsdCutoff::new) {
-                Some(cutoff) if value.bytes().all(|b| b.is_ascii_digit()) => cutoff,
-                _ => {
+            ptsd_cutoff = match PtsdCutoff::parse(&value) {
+                Some(cutoff) => cutoff,
+                None => {
                     return usage_error(&format!(
                         "--ptsd-cutoff `{value}` is not a PC-PTSD-5 cut-off that can be chosen; use {allowed_cutoffs}"
                     ))

@@ -31,7 +31,7 @@ pub use gauge::{gauge, Segment};
 pub use help::help_now;
 pub use intro::{intro, IntroProps};
 pub use print::print_summary;
-pub use progress::progress_view;
+pub use progress::{position_words, progress_view};
 pub use question::{
     instrument_lang, question_screen, question_text, PointerChoice, QuestionScreenProps,
 };

@@ -141,15 +141,17 @@ fn a_question_is_a_fieldset_whose_legend_carries_stem_and_item() {
     assert!(legend.contains("Feeling tired or having little energy"));
     assert_eq!(count(&html, "type=\"radio\""), 4);
     // Upper bound: 9 + difficulty + 7 + exposure + 5.
-    // Said once to a screen reader: by the live announcer, which keeps the words for browse
-    // mode; the visible text and the progress bar beside it are hidden from it.
+    // Said once to a screen reader: at the start of the legend, where focus lands; the visible
+    // text and the progress bar above are hidden from it, and no live region repeats it.
     assert_eq!(count(&html, "Question 4 of 23"), 2);
     let progress = element(&html, "class=\"progress\"", "</div>");
     assert!(progress.contains("aria-hidden=\"true\"") && progress.contains("Question 4 of 23"));
     assert!(!html.contains("aria-valuetext"));
-    let announcer = element(&html, "class=\"visually-hidden\"", "</p>");
-    assert!(announcer.contains("aria-live=\"polite\""));
-    assert!(announcer.contains("Question 4 of 23"));
+    let position = element(legend, "class=\"visually-hidden\"", "</span>");
+    assert!(position.contains("Question 4 of 23. "), "{legend}");
+    // The one live region is the "choose an answer" hint, empty until it is needed.
+    assert_eq!(count(&html, "aria-live"), 1);
+    assert!(!element(&html, "aria-live", "</p>").contains("Question"));
     assert!(html.contains(">Back<") && html.contains(">Next<"));
     assert!(html.contains("Pfizer"), "credit line under the question");
 }
@@ -623,13 +625,13 @@ fn the_intro_says_before_start_what_the_page_learns_under_each_emit_in_both_lang
         (
             "level",
             Lang::Es,
-            "Al terminar, este sitio web recibe su resultado general (uno de cuatro niveles), no sus respuestas.",
+            "Al terminar, este sitio web recibirá su resultado general (uno de cuatro niveles), no sus respuestas.",
             "Nada de lo que responda",
         ),
         (
             "scores",
             Lang::Es,
-            "Al terminar, este sitio web recibe su resultado general (uno de cuatro niveles) y la puntuación de cada cuestionario, no sus respuestas.",
+            "Al terminar, este sitio web recibirá su resultado general (uno de cuatro niveles) y la puntuación de cada cuestionario, no sus respuestas.",
             "Nada de lo que responda",
         ),
     ];
@@ -647,10 +649,8 @@ fn the_intro_says_before_start_what_the_page_learns_under_each_emit_in_both_lang
             Lang::Es => "nadie ve sus respuestas",
         };
         let highest = match lang {
-            Lang::En => {
-                "The highest level means that you reported thoughts of being better off dead"
-            }
-            Lang::Es => "El nivel más alto indica que usted señaló pensamientos",
+            Lang::En => "it receives the highest level, and so learns that too",
+            Lang::Es => "recibirá el nivel más alto, y así también lo sabrá",
         };
         assert_eq!(facts.contains(unseen), emit == "none", "{emit} {lang}");
         assert_eq!(facts.contains(highest), emit != "none", "{emit} {lang}");
@@ -665,7 +665,7 @@ fn the_highest_level_is_explained_only_when_the_phq9_can_reach_it() {
         None,
     );
     assert!(intro_facts(&html).contains("this website receives your overall result"));
-    assert!(!html.contains("The highest level"));
+    assert!(!html.contains("the highest level"));
 }
 
 #[test]
@@ -684,7 +684,7 @@ fn panels_promise_no_one_sees_the_answers_only_when_the_page_learns_nothing() {
                 state.screen
             );
             assert_eq!(
-                html.contains("No one monitors this questionnaire while you answer it: do not count on anyone contacting you about it."),
+                html.contains("do not wait for anyone to contact you about your answers"),
                 emit != "none",
                 "{emit} {:?}",
                 state.screen
@@ -693,7 +693,7 @@ fn panels_promise_no_one_sees_the_answers_only_when_the_page_learns_nothing() {
     }
     let config = config(&[("instruments", "gad7"), ("emit", "scores")]);
     let html = render(config.clone(), Lang::Es, Some(&answered(&config, &[0; 7])));
-    assert!(html.contains("Nadie supervisa este cuestionario mientras usted responde"));
+    assert!(html.contains("no espere que alguien se comunique con usted por sus respuestas"));
     assert!(!html.contains("nadie ve sus respuestas"));
 }
 
@@ -776,5 +776,22 @@ fn the_print_summary_carries_each_instruments_credit_line() {
                 instrument.short_name
             );
         }
+    }
+}
+
+#[test]
+fn the_print_summary_names_the_ptsd_cut_off_the_clinic_chose() {
+    // Exposure yes, then three of the five items yes: positive at 3, not at 4.
+    for (cutoff, printed) in [
+        ("3", "At or above the screening cut-off of 3."),
+        ("4", "Below the screening cut-off of 4."),
+    ] {
+        let config = config(&[("instruments", "pcptsd5"), ("ptsd-cutoff", cutoff)]);
+        let state = answered(&config, &[1, 1, 1, 1, 0, 0]);
+        assert_eq!(state.screen, Screen::Results);
+        let html = render(config.clone(), Lang::En, Some(&state));
+        let summary = &html[html.find("class=\"print-summary\"").unwrap()..];
+        let line = element(summary, "class=\"print-cutoff\"", "</p>");
+        assert!(line.contains(printed), "{cutoff}: {line}");
     }
 }

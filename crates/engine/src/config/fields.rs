@@ -69,22 +69,17 @@ pub fn emit(value: &str) -> Result<Emit, String> {
 /// A PC-PTSD-5 cut-off as written: `3` or `4`, digits only, for an attribute's text and a
 /// JSON number's alike.
 pub fn ptsd_cutoff(value: &str) -> Result<PtsdCutoff, String> {
-    value
-        .parse()
-        .ok()
-        .filter(|_| value.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(PtsdCutoff::new)
-        .ok_or_else(|| {
-            let allowed = PtsdCutoff::ALLOWED.map(|at| at.to_string());
-            let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-            // No "did you mean": a near number is not a typo of the cut-off meant.
-            format!(
-                "{} is not a PC-PTSD-5 cut-off that can be chosen; allowed: {} (the default is {})",
-                quote(value),
-                list(&allowed),
-                PtsdCutoff::default().get()
-            )
-        })
+    PtsdCutoff::parse(value).ok_or_else(|| {
+        let allowed = PtsdCutoff::ALLOWED.map(|at| at.to_string());
+        let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+        // No "did you mean": a near number is not a typo of the cut-off meant.
+        format!(
+            "{} is not a PC-PTSD-5 cut-off that can be chosen; allowed: {} (the default is {})",
+            quote(value),
+            list(&allowed),
+            PtsdCutoff::default().get()
+        )
+    })
 }
 
 pub fn lang(value: &str) -> Result<Lang, String> {

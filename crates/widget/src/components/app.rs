@@ -12,7 +12,7 @@ use super::{
     QuestionScreenProps, ResultsProps,
 };
 use crate::host::HostHandle;
-use crate::i18n::{fill, strings};
+use crate::i18n::strings;
 use crate::state::{Action, Questionnaire, Screen};
 
 /// Moves focus to the new screen's marked element (a question's legend, a heading), so keyboard
@@ -88,96 +88,71 @@ pub fn app(props: &AppProps<'_>) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(action.clone()))
     };
-    // The live announcer says what focus does not: the position on a question screen (focus
-    // goes to the question itself). It keeps its words, so browse mode reads them there, once.
-    let (screen, announcement) = match state.screen {
-        Screen::Intro => (
-            intro(&IntroProps {
-                lang: props.lang,
-                instruments: state.instruments.clone(),
-                emit: props.config.emit,
-                resumed: state.resumed,
-                has_answers: !state.answers.is_empty(),
-                on_start: send(Action::Start),
-                on_start_over: send(Action::StartOver),
-            }),
-            String::new(),
-        ),
+    // No live announcer: focus goes to each new screen's legend or heading, which a screen
+    // reader speaks, and a question's legend carries its position ("Question 4 of 23"). A live
+    // region changing at the moment focus moves is often cut off, or heard twice.
+    let screen = match state.screen {
+        Screen::Intro => intro(&IntroProps {
+            lang: props.lang,
+            instruments: state.instruments.clone(),
+            emit: props.config.emit,
+            resumed: state.resumed,
+            has_answers: !state.answers.is_empty(),
+            on_start: send(Action::Start),
+            on_start_over: send(Action::StartOver),
+        }),
         Screen::Asking(question) => {
             let on_choose = {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |value| dispatcher.dispatch(Action::Choose { question, value }))
             };
-            let progress = state.progress();
-            let announcement = progress.map_or_else(String::new, |progress| {
-                fill(
-                    text.progress,
-                    &[
-                        ("n", &progress.position.to_string()),
-                        ("total", &progress.total.to_string()),
-                    ],
-                )
-            });
-            (
-                question_screen(&QuestionScreenProps {
-                    question,
-                    lang: props.lang,
-                    selected: state.answers.get(question),
-                    progress,
-                    is_last: state.is_last_question(),
-                    needs_answer: state.needs_answer,
-                    host: props.host.clone(),
-                    on_choose,
-                    on_next: send(Action::Next(question)),
-                    on_back: send(Action::Back),
-                    on_start_over: send(Action::StartOver),
-                    pointer: pointer.clone(),
-                }),
-                announcement,
-            )
+            question_screen(&QuestionScreenProps {
+                question,
+                lang: props.lang,
+                selected: state.answers.get(question),
+                progress: state.progress(),
+                is_last: state.is_last_question(),
+                needs_answer: state.needs_answer,
+                host: props.host.clone(),
+                on_choose,
+                on_next: send(Action::Next(question)),
+                on_back: send(Action::Back),
+                on_start_over: send(Action::StartOver),
+                pointer: pointer.clone(),
+            })
         }
-        Screen::Crisis(_) => (
-            crisis_panel(
-                props.config,
-                props.lang,
-                true,
-                html! {
-                    <div class="nav" part="nav">
-                        <button type="button" class="secondary" part="button"
-                            onclick={on_click(&send(Action::Back))}>{ text.back }</button>
-                        <button type="button" class="primary" part="button button-primary"
-                            onclick={on_click(&send(Action::ContinueAfterCrisis))}>
-                            { text.crisis_continue }
-                        </button>
-                    </div>
-                },
-            ),
-            // Focus moves to the panel's heading, which a screen reader then speaks: said here
-            // too (or as an alert), it would be heard twice, and read twice in browse mode.
-            String::new(),
+        Screen::Crisis(_) => crisis_panel(
+            props.config,
+            props.lang,
+            true,
+            html! {
+                <div class="nav" part="nav">
+                    <button type="button" class="secondary" part="button"
+                        onclick={on_click(&send(Action::Back))}>{ text.back }</button>
+                    <button type="button" class="primary" part="button button-primary"
+                        onclick={on_click(&send(Action::ContinueAfterCrisis))}>
+                        { text.crisis_continue }
+                    </button>
+                </div>
+            },
         ),
         Screen::Results => match state.report(props.config.ptsd_cutoff) {
-            Some(report) => (
-                results(&ResultsProps {
-                    report: Rc::new(report),
-                    config: props.config.clone(),
-                    lang: props.lang,
-                    crisis_raised: state.crisis_raised(),
-                    host: props.host.clone(),
-                    on_back: send(Action::Back),
-                    on_clear: send(Action::StartOver),
-                }),
-                // Focus moves to the first heading, as on the crisis screen.
-                String::new(),
-            ),
-            None => (html! {}, String::new()),
+            Some(report) => results(&ResultsProps {
+                report: Rc::new(report),
+                config: props.config.clone(),
+                lang: props.lang,
+                crisis_raised: state.crisis_raised(),
+                host: props.host.clone(),
+                on_back: send(Action::Back),
+                on_clear: send(Action::StartOver),
+            }),
+            None => html! {},
         },
     };
 
     html! {
         <div class="selfcheck" part="root" lang={props.lang.code()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
             <div class="top" part="header">{ help_now(props.config, props.lang, props.help_open, props.on_help_toggle) }</div>
-            <p class="visually-hidden" aria-live="polite">{ announcement }</p>
             { screen }
         </div>
     }

@@ -32,6 +32,12 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                             { instrument.short_name }{ " — " }{ text.print_total }{ ": " }{ total }
                             if let Some(band) = band { { " (" }{ band }{ ")" } }
                         </h3>
+                        // The cut-off the total was judged against: for the PC-PTSD-5 it is the
+                        // clinic's choice (3 or 4), which a reader of the total cannot guess.
+                        <p class="print-cutoff">{ fill(
+                            if result.positive { text.at_or_above_cutoff } else { text.below_cutoff },
+                            &[("cutoff", &result.positive_at.to_string())],
+                        ) }</p>
                         <table>
                             <thead><tr>
                                 <th scope="col">{ text.print_question }</th>

@@ -5,7 +5,7 @@ use gloo_timers::callback::Timeout;
 use selfcheck_engine::{instrument, Choice, Instrument, Lang, Part, Question, Text};
 use yew::prelude::*;
 
-use super::{on_click, progress_view};
+use super::{on_click, position_words, progress_view};
 use crate::host::HostHandle;
 use crate::i18n::{fill, strings};
 use crate::state::{question_key, Progress};
@@ -94,7 +94,9 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         // is told by one `pointerdown` and one `keydown` listener on the fieldset instead.
         Rc::new(move |value: u8| {
             on_choose.emit(value);
-            let by_pointer = pointer.borrow().pointer_pressed;
+            // Taken, not read: a later click that no pointer or key started (a screen reader's
+            // activation, voice control) must not inherit this press and move on by itself.
+            let by_pointer = std::mem::take(&mut pointer.borrow_mut().pointer_pressed);
             if by_pointer && !host.prefers_reduced_motion() {
                 let on_next = on_next.clone();
                 // `on_next` names this question, so a late timer after the visitor has moved
@@ -110,7 +112,13 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     };
     let on_key_down = {
         let pointer = props.pointer.clone();
-        Callback::from(move |_: KeyboardEvent| pointer.borrow_mut().pointer_pressed = false)
+        Callback::from(move |_: KeyboardEvent| {
+            // A key pressed while a pointer choice waits to move on (an arrow to change it)
+            // means the visitor is still deciding: stay on the question.
+            let mut pointer = pointer.borrow_mut();
+            pointer.pointer_pressed = false;
+            pointer.pending = None;
+        })
     };
     let on_submit = props
         .on_next
@@ -131,11 +139,14 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let stem =
         matches!(props.question.part, Part::Item(_)).then(|| instrument.stem.get(shown_lang));
     let hint_id = format!("{name}-hint");
+    let position = props
+        .progress
+        .map(|progress| (progress, position_words(progress, props.lang)));
 
     html! {
         <section class="question-screen" part="question">
-            if let Some(progress) = props.progress {
-                { progress_view(progress, props.lang) }
+            if let Some((progress, words)) = &position {
+                { progress_view(*progress, words) }
             }
             <p class="instrument-name">
                 { fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }
@@ -153,6 +164,12 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}
                     onpointerdown={on_pointer_down} onkeydown={on_key_down}>
                     <legend tabindex="-1" data-autofocus="">
+                        // Where the visitor is, said once as focus lands here (the visible
+                        // position above is hidden from screen readers). In the widget's
+                        // language even when the question is shown in English.
+                        if let Some((_, words)) = &position {
+                            <span class="visually-hidden" lang={props.lang.code()}>{ format!("{words}. ") }</span>
+                        }
                         if let Some(stem) = stem { <span class="stem">{ stem }</span> }
                         <span class="item">{ wording.get(shown_lang) }</span>
                     </legend>
