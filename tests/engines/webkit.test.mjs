@@ -42,35 +42,15 @@ async function startWebDriver() {
   throw new Error("WebKitWebDriver did not answer within 10 s");
 }
 
-/** A new MiniBrowser session. Once in a CI run, MiniBrowser could not open the Xvfb display
- *  ("cannot open display") and WebKitWebDriver waited for it forever, so a session that has not
- *  started in 30 s is abandoned and asked for again, at most twice, and each retry is said. */
-async function newSession(url) {
-  for (let attempt = 1; ; attempt++) {
-    const driver = new Builder()
-      .withCapabilities({ browserName: "MiniBrowser", "webkitgtk:browserOptions": { args: ["--automation"] } })
-      .usingServer(url)
-      .build();
-    let timer;
-    const late = new Promise((resolve) => {
-      timer = setTimeout(() => resolve("late"), 30_000);
-    });
-    // Settled either way, so an abandoned session's late failure is never an unhandled rejection.
-    const outcome = await Promise.race([driver.getSession().then(() => "started", (error) => error), late]);
-    clearTimeout(timer);
-    if (outcome === "started") return driver;
-    const why = outcome === "late" ? "no MiniBrowser session within 30 s" : `no session: ${outcome}`;
-    if (attempt === 3) throw new Error(`WebKitWebDriver, three tries: ${why}`);
-    console.error(`WebKit: ${why} (try ${attempt} of 3); asking again`);
-  }
-}
-
 engineSuite("WebKit", async () => {
   const { driver: server, url } = await startWebDriver();
   return {
     async open(pageUrl) {
       // A session per page: each test starts from a fresh browser, as a new visitor would.
-      const driver = await newSession(url);
+      const driver = await new Builder()
+        .withCapabilities({ browserName: "MiniBrowser", "webkitgtk:browserOptions": { args: ["--automation"] } })
+        .usingServer(url)
+        .build();
       await driver.get(pageUrl);
       const inWidget = async (selector) => {
         const root = await driver.findElement(By.css("self-check")).getShadowRoot();
