@@ -414,6 +414,10 @@ impl VirtualDisplay {
                 "1280x1024x24",
                 "-nolisten",
                 "tcp",
+                // Without it Xvfb resets whenever its last client leaves, which is between two
+                // tests (one browser quits, the next starts): a browser that connects during
+                // the reset fails with "cannot open display", and WebKitWebDriver waits forever.
+                "-noreset",
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
