@@ -3,7 +3,7 @@
 // choice without the click's `detail` (WebKit sends 0 for a click on an answer's words); a
 // theme's focus outline kept off the element; and the text size custom property.
 import { test, expect } from "@playwright/test";
-import { openWidget, answerByKeyboard, startByKeyboard, legend, focused, tabTo } from "./helpers.mjs";
+import { openWidget, answerByKeyboard, answerPhq9ToItemNine, startByKeyboard, legend, focused, tabTo } from "./helpers.mjs";
 
 /** The widget's accessibility tree, as Playwright's ARIA snapshot (text, one node a line). */
 function tree(page) {
@@ -100,9 +100,7 @@ test("a question's position is in the accessibility tree once", async ({ page })
 
 test("the crisis screen's heading reaches a screen reader once: no alert, no announcement, focus on it", async ({ page }) => {
   await openWidget(page, { instruments: "phq9", resume: "off" });
-  await startByKeyboard(page);
-  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
-  await answerByKeyboard(page, 1);
+  await answerPhq9ToItemNine(page, 1);
   await expect.poll(() => focused(page)).toMatch(/^h2:You don't have to face this alone/);
   const snapshot = await tree(page);
   expect(occurrences(snapshot, "have to face this alone")).toBe(1);
@@ -112,9 +110,7 @@ test("the crisis screen's heading reaches a screen reader once: no alert, no ann
 
 test("results after a self-harm answer: the crisis lines first, focus on them, said once", async ({ page }) => {
   await openWidget(page, { instruments: "phq9", resume: "off" });
-  await startByKeyboard(page);
-  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
-  await answerByKeyboard(page, 1);
+  await answerPhq9ToItemNine(page, 1);
   await page.locator("self-check").getByRole("button", { name: "Continue the questionnaire" }).click();
   await answerByKeyboard(page, 0); // difficulty
   await expect(page.locator("self-check .results")).toBeVisible();

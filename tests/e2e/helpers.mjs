@@ -49,6 +49,14 @@ export async function startByKeyboard(page) {
   await page.keyboard.press("Enter");
 }
 
+/** From the intro, the PHQ-9 by keyboard up to its item 9, answered with option `itemNine`
+ *  (0-based); items 1 to 8 "Not at all". */
+export async function answerPhq9ToItemNine(page, itemNine) {
+  await startByKeyboard(page);
+  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
+  await answerByKeyboard(page, itemNine);
+}
+
 /** The legend text of the question on screen. */
 export function legend(page) {
   return page.locator("self-check legend");

@@ -2,7 +2,7 @@
 // the page really receives; and the lowest level's results, which must not reassure and must keep
 // "Get help now" in reach.
 import { test, expect } from "@playwright/test";
-import { answerByKeyboard, openWidget, screenshot, startByKeyboard } from "./helpers.mjs";
+import { answerByKeyboard, answerPhq9ToItemNine, openWidget, screenshot, startByKeyboard } from "./helpers.mjs";
 
 const LEVELS = ["urgent", "recommended", "consider", "not_indicated"];
 
@@ -18,9 +18,7 @@ function promisedKeys(intro) {
 
 /** PHQ-9 with item 9 answered "Several days": the crisis panel, the difficulty, then the results. */
 async function completeWithItemNine(page) {
-  await startByKeyboard(page);
-  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
-  await answerByKeyboard(page, 1);
+  await answerPhq9ToItemNine(page, 1);
   await page.locator("self-check .crisis .primary").click();
   await answerByKeyboard(page, 0); // difficulty
   await expect(page.locator("self-check .results")).toBeVisible();

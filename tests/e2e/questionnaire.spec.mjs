@@ -1,7 +1,7 @@
 // The visitor's flow in headless Chromium: keyboard-only completion, the crisis path, resume,
 // start over, adaptive branching, Spanish, and the pointer/keyboard difference (WCAG 3.2.2).
 import { test, expect } from "@playwright/test";
-import { openWidget, focused, tabTo, answerByKeyboard, startByKeyboard, legend } from "./helpers.mjs";
+import { openWidget, focused, tabTo, answerByKeyboard, answerPhq9ToItemNine, startByKeyboard, legend } from "./helpers.mjs";
 
 test("PHQ-9, GAD-7 and PC-PTSD-5 can be completed with the keyboard alone", async ({ page }) => {
   await openWidget(page, { resume: "off" });
@@ -62,9 +62,7 @@ test("a self-harm answer shows the crisis panel at once, before the next instrum
 
 test("the crisis panel heads the results when item 9 was above zero", async ({ page }) => {
   await openWidget(page, { instruments: "phq9", resume: "off" });
-  await startByKeyboard(page);
-  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 0);
-  await answerByKeyboard(page, 3);
+  await answerPhq9ToItemNine(page, 3);
   await page.locator("self-check").getByRole("button", { name: "Continue the questionnaire" }).click();
   await answerByKeyboard(page, 0);
   const results = page.locator("self-check .results");

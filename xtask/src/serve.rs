@@ -46,13 +46,19 @@ pub fn run(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Starts the server on a free port in a background thread (for tests and the benchmark).
+/// Starts the server on a free port in a background thread (for tests and the benchmark), once
+/// per run: the e2e, Firefox and WebKit suites share it rather than each brotli-compressing
+/// dist/ again for a server of its own.
 pub fn start_background() -> Result<SocketAddr> {
+    static STARTED: std::sync::OnceLock<SocketAddr> = std::sync::OnceLock::new();
+    if let Some(address) = STARTED.get() {
+        return Ok(*address);
+    }
     let listener =
         TcpListener::bind(("127.0.0.1", 0)).map_err(|error| format!("cannot listen: {error}"))?;
     let address = listener.local_addr().map_err(|error| error.to_string())?;
     std::thread::spawn(move || serve_forever(listener, false));
-    Ok(address)
+    Ok(*STARTED.get_or_init(|| address))
 }
 
 fn serve_forever(listener: TcpListener, log: bool) {

@@ -149,11 +149,23 @@ fn cargo_tests(name: &'static str, command: &mut Command) -> Suite {
         }
     }
     let ok = child.wait().is_ok_and(|status| status.success());
-    let mut note = String::new();
+    // A compile error or a crashed test binary reports no failures of its own.
+    with_exit(
+        name,
+        tally,
+        ok,
+        "(did not build or run to the end)",
+        String::new(),
+    )
+}
+
+/// A runner's own counts. A runner that failed without counting a failure (a compile error, a
+/// crash after its report, a failing hook) still fails the suite, with `why` as the note.
+fn with_exit(name: &'static str, mut tally: Tally, ok: bool, why: &str, note: String) -> Suite {
+    let mut note = note;
     if !ok && tally.failed == 0 {
-        // A compile error or a crashed test binary reports no failures of its own.
-        tally.failed += 1;
-        note = "(did not build or run to the end)".into();
+        tally.failed = 1;
+        note = why.into();
     }
     Suite { name, tally, note }
 }
@@ -279,23 +291,17 @@ fn end_to_end(root: &Path) -> Suite {
             ))
         });
     match counted {
-        Some((passed, failed, skipped)) => {
-            let mut tally = Tally { passed, failed };
-            let mut note = if skipped > 0 {
+        Some((passed, failed, skipped)) => with_exit(
+            "e2e",
+            Tally { passed, failed },
+            ok,
+            "(Playwright exited with an error)",
+            if skipped > 0 {
                 format!("({skipped} skipped)")
             } else {
                 String::new()
-            };
-            if !ok && failed == 0 {
-                tally.failed = 1;
-                note = "(Playwright exited with an error)".into();
-            }
-            Suite {
-                name: "e2e",
-                tally,
-                note,
-            }
-        }
+            },
+        ),
         None => failed_to_run("e2e", "Playwright wrote no report".into()),
     }
 }
@@ -370,14 +376,13 @@ fn engine_suite(root: &Path, engine: Engine) -> Suite {
         .ok()
         .and_then(|text| parse_tap_summary(&text))
     {
-        Some(mut tally) => {
-            let mut note = String::new();
-            if !ok && tally.failed == 0 {
-                tally.failed = 1;
-                note = "(node exited with an error)".into();
-            }
-            Suite { name, tally, note }
-        }
+        Some(tally) => with_exit(
+            name,
+            tally,
+            ok,
+            "(node exited with an error)",
+            String::new(),
+        ),
         None => failed_to_run(name, "node's test runner wrote no summary".into()),
     }
 }
@@ -465,6 +470,53 @@ mod tests {
             })
         );
         assert_eq!(parse_tap_summary("TAP version 13\n"), None);
+    }
+
+    #[test]
+    fn a_runner_that_fails_without_counting_a_failure_fails_its_suite() {
+        let crashed = with_exit(
+            "e2e",
+            Tally {
+                passed: 5,
+                failed: 0,
+            },
+            false,
+            "(crashed)",
+            String::new(),
+        );
+        assert_eq!(
+            crashed.tally,
+            Tally {
+                passed: 5,
+                failed: 1
+            }
+        );
+        assert_eq!(crashed.note, "(crashed)");
+        let counted = with_exit(
+            "e2e",
+            Tally {
+                passed: 5,
+                failed: 2,
+            },
+            false,
+            "(crashed)",
+            "(1 skipped)".into(),
+        );
+        assert_eq!(
+            (counted.tally.failed, counted.note.as_str()),
+            (2, "(1 skipped)")
+        );
+        let clean = with_exit(
+            "e2e",
+            Tally {
+                passed: 5,
+                failed: 0,
+            },
+            true,
+            "(crashed)",
+            String::new(),
+        );
+        assert_eq!(clean.tally.failed, 0);
     }
 
     #[test]

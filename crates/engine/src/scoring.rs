@@ -255,18 +255,21 @@ pub fn score_instrument(
             positive_at: screener.positive_at,
             ..base(id, values, exposure, difficulty, total, flags)
         },
-        _ => InstrumentResult {
-            max: inst.scoring.max,
-            screen: Screen::Full,
-            band: if exposure == Some(false) {
-                None
-            } else {
-                inst.band(total).map(|b| b.id)
-            },
-            positive: total >= ptsd_cutoff.positive_at(id),
-            positive_at: ptsd_cutoff.positive_at(id),
-            ..base(id, values, exposure, difficulty, total, flags)
-        },
+        _ => {
+            let positive_at = ptsd_cutoff.positive_at(id);
+            InstrumentResult {
+                max: inst.scoring.max,
+                screen: Screen::Full,
+                band: if exposure == Some(false) {
+                    None
+                } else {
+                    inst.band(total).map(|b| b.id)
+                },
+                positive: total >= positive_at,
+                positive_at,
+                ..base(id, values, exposure, difficulty, total, flags)
+            }
+        }
     };
     Ok(result)
 }
