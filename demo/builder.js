@@ -1,17 +1,21 @@
 // The snippet builder (builder.html): reads the form, drives a real <self-check> as the preview
 // (attributes, and colours through element.style.setProperty — the page's CSP forbids inline
 // style), and writes the snippet with textContent only: nothing typed here is ever parsed as HTML.
-// The checks on links and text follow the widget's own (crates/engine/src/config/check.rs), so
-// the builder never writes a snippet the widget would refuse.
+// The clinic's text (name, booking link, button text) is checked by the widget itself
+// (SelfCheck.check, the engine's own rules), so the builder never writes a snippet the widget
+// would refuse; the questionnaires, languages and crisis regions on offer come from the engine's
+// facts (dist/selfcheck.facts.json, written by `cargo xtask dist`).
 (function () {
   "use strict";
 
-  var INSTRUMENT_NAMES = { phq9: "PHQ-9", gad7: "GAD-7", pcptsd5: "PC-PTSD-5" };
+  var FACTS_URL = "dist/selfcheck.facts.json";
+  // The settings checked by the widget, each with the field it is typed into.
+  var CHECKED_BY_WIDGET = ["clinic-name", "booking-url", "booking-label"];
+  var INSTRUMENT_NAMES = {};
   // The widget's own defaults (styles/widget.css): a theme equal to them needs no <style>.
   var DEFAULTS = { accent: "#0b5cad", accentDark: "#8cc4ff", radius: 12 };
   var WIDGET_BACKGROUND = { light: "#ffffff", dark: "#141b22" };
   var TEXT_ON_ACCENT = ["#ffffff", "#0b1620"];
-  var MAX_URL = 2000;
   var LOADING_TEXT = {
     en: { loading: "The self-check is loading.", before: " You can also ", link: "book a consultation", after: " directly." },
     es: { loading: "La autoevaluación se está cargando.", before: " También puede ", link: "reservar una consulta", after: " directamente." }
@@ -25,72 +29,34 @@
   var integrity = null;
   var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
-  // ---- Checks, as the widget makes them ------------------------------------------------------
-
-  var ALLOWED = "Use an address starting with https:, mailto: or tel: (http: only for localhost).";
+  // ---- Checks ------------------------------------------------------------------------------
 
   function isLoopback(host) {
     host = host.toLowerCase();
     return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
   }
 
-  /** The host of `rest` (what follows "scheme:"), or an error message. */
-  function hostOf(rest) {
-    if (rest.indexOf("//") !== 0) return { error: "There is no // and host after the scheme (write https://…)." };
-    var authority = rest.slice(2).split(/[\/?#]/)[0];
-    if (authority.indexOf("@") !== -1) return { error: "Remove the user name or password before “@”." };
-    var host = authority, port = "";
-    if (authority.charAt(0) === "[") {
-      var close = authority.indexOf("]");
-      if (close === -1) return { error: "The host has an unclosed “[”." };
-      host = authority.slice(0, close + 1);
-      port = authority.slice(close + 1);
-    } else if (authority.indexOf(":") !== -1) {
-      host = authority.slice(0, authority.indexOf(":"));
-      port = authority.slice(authority.indexOf(":"));
-    }
-    if (host === "" || host === "[]") return { error: "The address has no host name." };
-    var hostOk = host.charAt(0) === "["
-      ? /^[0-9a-fA-F:.]+$/.test(host.slice(1, -1))
-      : /^[\p{L}\p{N}._-]+$/u.test(host);
-    if (!hostOk) return { error: "The host name “" + host + "” is not valid." };
-    if (port !== "" && !/^:[0-9]+$/.test(port)) return { error: "The port “" + port + "” is not valid." };
-    return { host: host };
-  }
+  // The widget's verdicts on what was typed, by the attributes checked (as JSON): its list of
+  // problems once known. The first look at a new value asks the widget and shows the verdict
+  // when it comes (a moment later: the wasm is the preview's, already loading).
+  var verdicts = {};
+  var asked = {};
 
-  /** Null when `value` is a booking link the widget accepts; otherwise what is wrong. */
-  function bookingUrlProblem(value) {
-    if (value.length > MAX_URL) return "The address is longer than " + MAX_URL + " characters.";
-    if (/[\s\u0000-\u001f\u007f-\u009f]/.test(value)) return "The address contains a space or a control character; remove it or encode it.";
-    if (value.indexOf("\\") !== -1) return "The address contains a backslash (\\).";
-    var match = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(value);
-    if (!match) return "This is not a full address. " + ALLOWED;
-    var scheme = match[1].toLowerCase();
-    var rest = value.slice(match[0].length);
-    if (scheme === "https" || scheme === "http") {
-      var found = hostOf(rest);
-      if (found.error) return found.error;
-      if (scheme === "http" && !isLoopback(found.host)) return "http: is allowed only for localhost; use https:.";
-      return null;
+  function widgetVerdict(pairs) {
+    var key = JSON.stringify(pairs);
+    if (!pairs.length) return { problems: [], settled: Promise.resolve() };
+    if (!asked[key]) {
+      var checking = window.SelfCheck ? window.SelfCheck.check(pairs) : Promise.reject(new Error("selfcheck.js did not load"));
+      asked[key] = checking.then(function (problems) {
+        verdicts[key] = problems;
+      }, function (error) {
+        // Without the widget nothing can be checked: keep every typed value out until it loads.
+        verdicts[key] = pairs.map(function (pair) {
+          return { field: pair[0], message: "could not be checked, because the widget did not load (" + (error && error.message ? error.message : error) + ")" };
+        });
+      }).then(update);
     }
-    if (scheme === "mailto") {
-      var address = rest.split("?")[0];
-      var at = address.indexOf("@");
-      return at > 0 && at < address.length - 1 ? null : "Write an e-mail address, for example mailto:desk@your-clinic.example.";
-    }
-    if (scheme === "tel") {
-      if (/[^0-9 +\-().]/.test(rest)) return "A phone number may hold only digits, spaces, +, -, (, ) and “.”.";
-      if (!/[0-9]/.test(rest)) return "The phone number has no digits.";
-      return null;
-    }
-    return "Links starting with “" + scheme + ":” are not allowed. " + ALLOWED;
-  }
-
-  /** Null when `value` is text the widget shows as given (control and bidi characters are refused). */
-  function textProblem(value) {
-    return /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value)
-      ? "Remove the invisible control character (it could reshape the text around it)."
-      : null;
+    return { problems: verdicts[key] || null, settled: asked[key] };
   }
 
   function fontProblem(value) {
@@ -166,17 +132,25 @@
       problems.instruments = "Tick at least one questionnaire. Until you do, the snippet leaves this setting out and the widget asks all three.";
     }
 
-    var clinicName = field("clinic-name").value.trim();
-    if (clinicName && textProblem(clinicName)) { problems["clinic-name"] = textProblem(clinicName); clinicName = ""; }
-
-    var bookingUrl = field("booking-url").value.trim();
-    if (bookingUrl && bookingUrlProblem(bookingUrl)) {
-      problems["booking-url"] = bookingUrlProblem(bookingUrl) + " The link is left out of the snippet until it is fixed.";
-      bookingUrl = "";
-    }
-
-    var bookingLabel = field("booking-label").value.trim();
-    if (bookingLabel && textProblem(bookingLabel)) { problems["booking-label"] = textProblem(bookingLabel); bookingLabel = ""; }
+    // What the widget would say of the typed text, exactly as the snippet would carry it.
+    var typed = {};
+    var pairs = CHECKED_BY_WIDGET.map(function (name) {
+      typed[name] = field(name).value.trim();
+      return [name, typed[name]];
+    }).filter(function (pair) { return pair[1] !== ""; });
+    var verdict = widgetVerdict(pairs);
+    (verdict.problems || []).forEach(function (problem) {
+      var name = CHECKED_BY_WIDGET.indexOf(problem.field) !== -1 ? problem.field : pairs[0][0];
+      var said = problem.field + ": " + problem.message + ".";
+      problems[name] = problems[name] ? problems[name] + " " + said : said;
+    });
+    // Until the widget has answered, nothing typed is written: the snippet never carries a
+    // value the widget might refuse.
+    var accepted = function (name) { return verdict.problems && !problems[name] ? typed[name] : ""; };
+    var clinicName = accepted("clinic-name");
+    var bookingUrl = accepted("booking-url");
+    var bookingLabel = accepted("booking-label");
+    if (problems["booking-url"]) problems["booking-url"] += " The link is left out of the snippet until it is fixed.";
 
     var font = field("font").value.trim();
     if (font && fontProblem(font)) { problems.font = fontProblem(font); font = ""; }
@@ -188,6 +162,8 @@
     var radius = parseInt(field("radius").value, 10);
     return {
       problems: problems,
+      pending: !verdict.problems,
+      checked: verdict.settled,
       instruments: instruments,
       mode: checkedValue("mode"),
       lang: field("lang").value,
@@ -323,12 +299,15 @@
   }
 
   function update() {
+    if (!facts) return;
     var settings = read();
+    // The widget's verdict on new text is on its way, and this runs again when it comes.
+    if (settings.pending) return;
     ["instruments", "clinic-name", "booking-url", "booking-label", "font", "host"].forEach(function (name) {
       showProblem(name, name === "instruments" || revealed[name] ? settings.problems[name] : null);
     });
     field("booking-label-note").textContent = settings.labelUnused
-      ? "This text is used only with a booking link, so it is left out until you add one above."
+      ? "This text is used only with a booking link, so it is left out until the link above is fixed."
       : "";
     showContrast("accent-contrast", settings.accent, WIDGET_BACKGROUND.light, "white");
     showContrast("accent-dark-contrast", settings.accentDark, WIDGET_BACKGROUND.dark, "dark");
@@ -429,10 +408,14 @@
   // everything and go to the first problem.
   function checkAll(event) {
     event.preventDefault();
+    if (!facts) return;
     ["clinic-name", "booking-url", "booking-label", "font", "host"].forEach(function (name) { revealed[name] = true; });
-    update();
-    var first = form.querySelector('[aria-invalid="true"]');
-    if (first) first.focus();
+    // The widget's verdict on what is typed may still be on its way: wait for it.
+    read().checked.then(function () {
+      update();
+      var first = form.querySelector('[aria-invalid="true"]');
+      if (first) first.focus();
+    });
   }
   form.addEventListener("submit", checkAll);
   form.addEventListener("keydown", function (event) {
@@ -444,9 +427,86 @@
     else if (darkQuery.addListener) darkQuery.addListener(onScheme);
   }
 
+  // ---- The engine's facts: questionnaires, languages, crisis regions --------------------------
+
+  var facts = null;
+
+  function attributeFacts(name) {
+    return facts.attributes.filter(function (entry) { return entry.attribute === name; })[0] || {};
+  }
+
+  function element(tag, properties, children) {
+    var made = document.createElement(tag);
+    Object.keys(properties || {}).forEach(function (name) { made.setAttribute(name, properties[name]); });
+    (children || []).forEach(function (child) {
+      made.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return made;
+  }
+
+  function instrumentRow(instrument, checked) {
+    INSTRUMENT_NAMES[instrument.id] = instrument.shortName;
+    var box = element("input", { type: "checkbox", name: "instrument", value: instrument.id, "aria-describedby": "instruments-help" });
+    box.checked = checked;
+    var moveButton = function (direction, arrow) {
+      return element("button", { type: "button", "class": "icon-button", "data-move": direction }, [
+        element("span", { "aria-hidden": "true" }, [arrow]),
+        element("span", { "class": "visually-hidden" }, ["Move " + instrument.shortName + " " + direction])
+      ]);
+    };
+    return element("li", { "data-id": instrument.id }, [
+      element("label", { "class": "check" }, [box, " ", element("span", {}, [
+        element("strong", {}, [instrument.shortName]), " · " + instrument.topic.toLocaleLowerCase("en")
+      ])]),
+      element("span", { "class": "move" }, [moveButton("up", "↑"), moveButton("down", "↓")])
+    ]);
+  }
+
+  /** A language's name in that language ("Español"), as the browser knows it; else its code. */
+  function languageName(code) {
+    try {
+      var name = new Intl.DisplayNames([code], { type: "language" }).of(code);
+      return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+    } catch (error) {
+      return code;
+    }
+  }
+
+  function offerChoices() {
+    // The default questionnaires first, ticked, in the default order; any other after them.
+    var asked = (attributeFacts("instruments")["default"] || "").split(" ");
+    var ordered = facts.instruments.slice().sort(function (a, b) {
+      var x = asked.indexOf(a.id), y = asked.indexOf(b.id);
+      return (x === -1 ? asked.length : x) - (y === -1 ? asked.length : y);
+    });
+    ordered.forEach(function (instrument) { list.appendChild(instrumentRow(instrument, asked.indexOf(instrument.id) !== -1)); });
+    facts.languages.forEach(function (language) {
+      field("lang").appendChild(element("option", { value: language.code, lang: language.code, dir: language.dir }, [languageName(language.code)]));
+    });
+    var region = attributeFacts("crisis-region")["default"];
+    facts.crisisRegions.forEach(function (entry) {
+      var option = element("option", { value: entry.code }, [entry.name]);
+      option.selected = entry.code === region;
+      field("crisis-region").appendChild(option);
+    });
+  }
+
   field("host").value = defaultHost();
-  refreshMoveButtons();
-  update();
+  fetch(FACTS_URL, { cache: "no-store" })
+    .then(function (response) {
+      if (!response.ok) throw new Error(FACTS_URL + " answered " + response.status);
+      return response.json();
+    })
+    .then(function (loaded) {
+      facts = loaded;
+      offerChoices();
+      refreshMoveButtons();
+      update();
+    })
+    .catch(function (error) {
+      showProblem("instruments", "The builder could not read the widget's settings: " + error.message +
+        ". Run cargo xtask dist and reload this page.");
+    });
 
   var integrityNote = field("integrity-note");
   integrityNote.textContent = "Reading the integrity hash from dist/integrity.json…";

@@ -1,6 +1,7 @@
 //! Turns the instrument and crisis data files into `static` Rust tables, so the
-//! wasm build carries no JSON to parse at run time and malformed data fails the
-//! build with a message naming the file and the field instead of failing a visitor.
+//! wasm build carries no JSON to parse at run time for them, and the language packs
+//! into the flat packs the widget downloads. Malformed data fails the build with a
+//! message naming the file and the field instead of failing a visitor.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,6 +14,8 @@ mod check;
 mod emit;
 #[path = "build/model.rs"]
 mod model;
+#[path = "build/packs.rs"]
+mod packs;
 #[path = "build/validate.rs"]
 mod validate;
 
@@ -29,7 +32,6 @@ fn main() {
     let data = Path::new("data");
     let mut errors = Vec::new();
 
-    let mut instruments = String::from("static INSTRUMENTS: [Instrument; 3] = [\n");
     let listed = std::fs::read_dir(data.join("instruments"))
         .map(|dir| {
             dir.filter_map(|e| e.ok())
@@ -45,36 +47,38 @@ fn main() {
             ));
         }
     }
+    let mut files = Vec::new();
     for (id, variant) in INSTRUMENT_IDS {
         let file = format!("data/instruments/{id}.json");
         match read::<InstrumentFile>(&file) {
             Ok(parsed) => {
-                let before = errors.len();
                 parsed.check(id, &mut |field, message| {
                     errors.push(format!("{file}: {field}: {message}"))
                 });
-                if errors.len() == before {
-                    instruments.push_str(&parsed.emit(variant));
-                }
+                files.push((variant, parsed));
             }
             Err(e) => errors.push(e),
         }
     }
-    instruments.push_str("];\n");
-
-    let mut regions = String::new();
-    match read::<CrisisFile>("data/crisis.json") {
+    let crisis = match read::<CrisisFile>("data/crisis.json") {
         Ok(parsed) => {
-            let before = errors.len();
             parsed.check(&mut |field, message| {
                 errors.push(format!("data/crisis.json: {field}: {message}"))
             });
-            if errors.len() == before {
-                regions = parsed.emit();
-            }
+            Some(parsed)
         }
-        Err(e) => errors.push(e),
-    }
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    };
+    let structures: Vec<&InstrumentFile> = files.iter().map(|(_, file)| file).collect();
+    let packs = match &crisis {
+        Some(crisis) if structures.len() == INSTRUMENT_IDS.len() => {
+            Some(packs::Packs::read(&structures, crisis, &mut errors))
+        }
+        _ => None,
+    };
 
     if !errors.is_empty() {
         let mut report = String::from("\n\nselfcheck-engine: the data files are malformed:\n");
@@ -83,9 +87,30 @@ fn main() {
         }
         panic!("{report}");
     }
+    let (Some(crisis), Some(packs)) = (crisis, packs) else {
+        unreachable!("every read failure is in `errors`");
+    };
+    packs.fix_key_order(&structures);
+    let mut instruments = format!("static INSTRUMENTS: [Instrument; {}] = [\n", files.len());
+    for (variant, file) in &files {
+        instruments.push_str(&file.emit(variant, &packs));
+    }
+    instruments.push_str("];\n");
+
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("instruments.rs"), instruments).expect("OUT_DIR is writable");
-    std::fs::write(out.join("crisis.rs"), regions).expect("OUT_DIR is writable");
+    let write = |name: &str, text: &str| {
+        std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
+    };
+    write("instruments.rs", &instruments);
+    write("crisis.rs", &crisis.emit(&packs));
+    write("lang.rs", &packs.emit_lang(&structures));
+    std::fs::create_dir_all(out.join("packs")).expect("OUT_DIR is writable");
+    for pack in &packs.list {
+        write(
+            &format!("packs/{}.json", pack.code),
+            &packs.runtime(pack, &structures),
+        );
+    }
 }
 
 fn read<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {

@@ -2,8 +2,14 @@
 // the form, the snippet says what was chosen and carries the SRI hash from dist/integrity.json,
 // a bad booking link is refused inline, the snippet works when pasted into another site under a
 // strict CSP, and both pages pass axe-core in light and dark and fit a 320 px screen.
+import { readFileSync } from "node:fs";
 import { test, expect } from "@playwright/test";
 import { axeViolations } from "./helpers.mjs";
+
+// The shared table of configuration cases; crates/engine/tests/contract.rs runs it through the engine.
+const CONTRACT = JSON.parse(readFileSync(new URL("../contract/cases.json", import.meta.url), "utf8"));
+// The attributes the builder has a text field for (the field's id is the attribute's name).
+const TYPED = ["clinic-name", "booking-url", "booking-label"];
 
 /** Opens the builder and waits for the preview widget and the integrity hash. */
 async function openBuilder(page) {
@@ -125,9 +131,9 @@ test("a bad booking link is shown inline, accessibly, and kept out of the snippe
   await page.getByLabel("Booking button text").fill("Book now");
   await input.fill("javascript:alert(1)");
   await input.blur();
-  await expect(error).toContainText("“javascript:” are not allowed");
+  await expect(error).toContainText("uses the scheme `javascript:`, which is not allowed");
   await expect(input).toHaveAttribute("aria-invalid", "true");
-  await expect(input).toHaveAccessibleDescription(/are not allowed/);
+  await expect(input).toHaveAccessibleDescription(/which is not allowed/);
   await expect(snippet(page)).not.toContainText("javascript");
   // A label without a link would stop the widget: it is left out too, with a note.
   await expect(snippet(page)).not.toContainText("booking-label");
@@ -152,6 +158,75 @@ test("a bad booking link is shown inline, accessibly, and kept out of the snippe
   await expect(page.getByLabel("Font")).toBeFocused();
   await expect(page.locator("#font-error")).toContainText("Use only font names");
   await expect(snippet(page)).not.toContainText("display: none");
+});
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+test("every contract case typed into the builder gets the widget's verdict and message", async ({ page }) => {
+  const cases = CONTRACT.cases.filter((entry) => TYPED.includes(entry.attribute) && !entry.builder &&
+    Object.keys(entry.with || {}).every((name) => TYPED.includes(name)));
+  expect(cases.length).toBeGreaterThanOrEqual(25);
+  await openBuilder(page);
+  const preview = page.locator("#preview");
+  for (const entry of cases) {
+    await test.step(`${entry.attribute}=${JSON.stringify(entry.value)} is ${entry.valid ? "accepted" : "refused"}`, async () => {
+      const typed = { ...Object.fromEntries(TYPED.map((name) => [name, ""])), ...entry.with, [entry.attribute]: entry.value };
+      for (const name of TYPED) await page.locator(`#${name}`).fill(typed[name]);
+      // Enter checks the whole form, as a clinic pressing it would.
+      await page.locator(`#${entry.attribute}`).press("Enter");
+      const blamed = entry.valid ? [] : [entry.field];
+      for (const name of TYPED) {
+        if (blamed.includes(name)) {
+          // The widget's own words, after the field's name as its console message has it.
+          await expect(page.locator(`#${name}-error`)).toContainText(entry.message);
+          await expect(page.locator(`#${name}-error`)).toContainText(new RegExp(`^${name}: `));
+          await expect(page.locator(`#${name}`)).toHaveAttribute("aria-invalid", "true");
+          await expect(snippet(page)).not.toContainText(`${name}=`);
+          await expect(preview).not.toHaveAttribute(name, /.*/);
+        } else {
+          await expect(page.locator(`#${name}-error`)).toHaveText("");
+          await expect(page.locator(`#${name}`)).not.toHaveAttribute("aria-invalid", /.*/);
+        }
+      }
+      if (entry.valid) {
+        await expect(snippet(page)).toContainText(`${entry.attribute}="${escapeHtml(entry.value)}"`);
+        await expect(preview).toHaveAttribute(entry.attribute, entry.value);
+      } else {
+        // Enter went to the first problem.
+        await expect(page.locator(`#${entry.field}`)).toBeFocused();
+      }
+      await expect(preview.locator(".config-error")).toHaveCount(0);
+    });
+  }
+});
+
+test("the builder offers every value the engine lists for its choices, and none that the engine refuses", async ({ page, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+  await openBuilder(page);
+  const listed = (attribute) => facts.attributes.find((entry) => entry.attribute === attribute).values;
+  const choices = {
+    instruments: 'input[name="instrument"]',
+    mode: 'input[name="mode"]',
+    lang: '#lang option:not([value=""])',
+    "crisis-region": "#crisis-region option",
+    emit: 'input[name="emit"]',
+    "ptsd-cutoff": 'input[name="ptsd-cutoff"]',
+  };
+  for (const [attribute, selector] of Object.entries(choices)) {
+    const offered = await page.locator(selector).evaluateAll((inputs) => inputs.map((input) => input.value));
+    expect(offered.slice().sort(), attribute).toEqual(listed(attribute).slice().sort());
+    for (const refused of CONTRACT.cases.filter((entry) => entry.attribute === attribute && !entry.valid)) {
+      expect(offered, `${attribute} offers ${refused.value}`).not.toContain(refused.value);
+    }
+  }
+  // The crisis lines default to the engine's default region, and the names are the engine's.
+  const region = facts.attributes.find((entry) => entry.attribute === "crisis-region")["default"];
+  await expect(page.getByLabel("Crisis lines for")).toHaveValue(region);
+  for (const entry of facts.crisisRegions) {
+    await expect(page.locator(`#crisis-region option[value="${entry.code}"]`)).toHaveText(entry.name);
+  }
 });
 
 test("Copy puts the snippet on the clipboard and says Copied", async ({ page, context }) => {

@@ -82,6 +82,26 @@ test("a wasm file answering 404 leaves a readable fallback with the booking link
   expect(errors.join("\n")).toContain("404");
 });
 
+test("a language pack that fails to load, or does not match its hash, gives the same fallback as a failed wasm", async ({ page }) => {
+  await page.route("**/selfcheck.en.json", (route) => route.fulfill({ status: 503, body: "busy" }));
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await openFallback(page, "/tests/pages/widget.html?booking-url=https://clinic.example/book");
+  await expect(page.locator("self-check [part=fallback] a")).toHaveAttribute("href", "https://clinic.example/book");
+  // Chromium checks the hash before the status, so the console may name either failure.
+  expect(errors.join("\n")).toContain("selfcheck.en.json");
+
+  // A pack changed on the server (one text edited) no longer matches the hash in selfcheck.js.
+  await page.unroute("**/selfcheck.en.json");
+  await page.route("**/selfcheck.es.json", async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace("Comenzar", "Empezar") });
+  });
+  await page.goto("/tests/pages/widget.html?lang=es");
+  await expect(page.locator("self-check [part=fallback]")).toContainText("No se pudo cargar la autoevaluación");
+  await expect(page.locator("self-check .intro")).toHaveCount(0);
+});
+
 async function openFallback(page, url) {
   await page.goto(url);
   const fallback = page.locator("self-check [part=fallback]");
@@ -169,34 +189,40 @@ test("changing an attribute after mount re-configures the widget", async ({ page
   await expect(page.locator("self-check .config-error")).toContainText("booking-url");
 });
 
-test("privacy: after the widget's own files, a complete run makes no request and stores nothing else", async ({ page }) => {
-  const requests = [];
-  page.on("request", (request) => requests.push(request.url()));
-  await page.goto("/tests/pages/widget.html");
-  await expect(page.locator("self-check .intro")).toBeVisible();
-  await page.waitForLoadState("networkidle");
-  const loaded = requests.length;
-  const paths = requests.map((url) => new URL(url).pathname);
-  expect(paths.filter((path) => path.startsWith("/dist/")).sort()).toEqual(["/dist/selfcheck.js", "/dist/selfcheck_bg.wasm"]);
-  expect(requests.every((url) => new URL(url).origin === new URL(page.url()).origin)).toBe(true);
+for (const [pageLang, pack] of [["en", "/dist/selfcheck.en.json"], ["es", "/dist/selfcheck.es.json"]]) {
+  test(`privacy (${pageLang} page): the widget's own files and its one language pack, then no request after the widget has loaded`, async ({ page }, testInfo) => {
+    const requests = [];
+    page.on("request", (request) => requests.push(request.url()));
+    await page.goto(`/tests/pages/widget.html?page-lang=${pageLang}`);
+    await expect(page.locator("self-check .intro")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const loaded = requests.length;
+    const paths = requests.map((url) => new URL(url).pathname);
+    const widgetFiles = paths.filter((path) => path.startsWith("/dist/")).sort();
+    // Only the language the page asks for: a Spanish page never downloads English, nor the reverse.
+    expect(widgetFiles).toEqual([pack, "/dist/selfcheck.js", "/dist/selfcheck_bg.wasm"].sort());
+    expect(requests.every((url) => new URL(url).origin === new URL(page.url()).origin)).toBe(true);
+    await testInfo.attach(`requests-${pageLang}`, { body: paths.join("\n"), contentType: "text/plain" });
+    console.log(`requests for a lang="${pageLang}" page:\n  ${paths.join("\n  ")}`);
 
-  await startByKeyboard(page);
-  for (let i = 0; i < 8; i++) await answerByKeyboard(page, 1);
-  await answerByKeyboard(page, 1);
-  await page.locator("self-check").getByRole("button", { name: "Continue the questionnaire" }).click();
-  await answerByKeyboard(page, 2);
-  for (let i = 0; i < 7; i++) await answerByKeyboard(page, 2);
-  await answerByKeyboard(page, 1); // no traumatic event
-  await expect(page.locator("self-check .results")).toBeVisible();
-  await page.locator("self-check .help summary").click();
+    await startByKeyboard(page);
+    for (let i = 0; i < 8; i++) await answerByKeyboard(page, 1);
+    await answerByKeyboard(page, 1);
+    await page.locator("self-check .crisis .primary").click();
+    await answerByKeyboard(page, 2);
+    for (let i = 0; i < 7; i++) await answerByKeyboard(page, 2);
+    await answerByKeyboard(page, 1); // no traumatic event
+    await expect(page.locator("self-check .results")).toBeVisible();
+    await page.locator("self-check .help summary").click();
 
-  expect(requests.slice(loaded)).toEqual([]);
-  expect(await page.evaluate(() => document.cookie)).toBe("");
-  expect(await page.evaluate(() => localStorage.length)).toBe(0);
-  expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(["selfcheck.v1"]);
-  const cookies = await page.context().cookies();
-  expect(cookies).toEqual([]);
-});
+    expect(requests.slice(loaded)).toEqual([]);
+    expect(await page.evaluate(() => document.cookie)).toBe("");
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    expect(await page.evaluate(() => Object.keys(sessionStorage))).toEqual(["selfcheck.v1"]);
+    const cookies = await page.context().cookies();
+    expect(cookies).toEqual([]);
+  });
+}
 
 test("markup in configuration strings renders as text and never runs", async ({ page }) => {
   const errors = [];
@@ -263,6 +289,48 @@ test("an invalid configuration fires selfcheck:error with every problem and its 
   const fields = error.detail.problems.map((problem) => problem.field).sort();
   expect(fields).toEqual(["booking-url", "instruments", "mode"]);
   for (const problem of error.detail.problems) expect(problem.message.length).toBeGreaterThan(10);
+});
+
+test("a misspelt attribute reaches the page as the engine's hint: console, selfcheck:error and the message", async ({ page }) => {
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  await page.goto("/tests/pages/events.html?clinic-nmae=Harbor%20Light");
+  const hint = "is not a known attribute; did you mean `clinic-name`?";
+  await expect(page.locator("self-check .config-error li")).toHaveText(`clinic-nmae: ${hint}`);
+  const error = (await events(page)).find((event) => event.type === "selfcheck:error");
+  expect(error.detail.problems).toEqual([{ field: "clinic-nmae", message: hint }]);
+  expect(errors).toContain(`selfcheck: clinic-nmae: ${hint}`);
+});
+
+test("the page's own attributes and the widget's printing mark are no typos of ours", async ({ page }) => {
+  const query = new URLSearchParams({
+    "clinic-name": "Harbor Light", class: "wide", "aria-label": "Self-check", "data-v-1a2b": "", "data-selfcheck-printing": "",
+  });
+  await page.goto(`/tests/pages/events.html?${query}`);
+  const widget = page.locator("self-check");
+  await expect(widget.getByRole("button", { name: "Start" })).toBeVisible();
+  expect((await events(page)).filter((event) => event.type === "selfcheck:error")).toEqual([]);
+  // The mark is set while printing; a change that re-reads the attributes meanwhile names only
+  // the attribute that is wrong.
+  await widget.evaluate((element) => element.setAttribute("data-selfcheck-printing", ""));
+  await widget.evaluate((element) => element.setAttribute("booking-url", "ftp://clinic.example/"));
+  await expect(widget.locator(".config-error li")).toHaveText([/^booking-url: /]);
+  const error = (await events(page)).find((event) => event.type === "selfcheck:error");
+  expect(error.detail.problems.map((problem) => problem.field)).toEqual(["booking-url"]);
+  await widget.evaluate((element) => element.setAttribute("booking-url", "https://clinic.example/book"));
+  await expect(widget.getByRole("button", { name: "Start" })).toBeVisible();
+});
+
+test("SelfCheck.check answers with the widget's own problems, for an object or a list of pairs", async ({ page }) => {
+  await page.goto("/tests/pages/events.html?instruments=gad7");
+  const check = (attributes) => page.evaluate((given) => window.SelfCheck.check(given), attributes);
+  // As the README's example says.
+  expect(await check({ "booking-url": "mailto:a@b@" })).toEqual([
+    { field: "booking-url", message: "`mailto:a@b@` has no e-mail address; write mailto:name@example.org" },
+  ]);
+  expect(await check([["booking-url", "https://bücher.example/"], ["booking-label", "Book"], ["mode", "adaptive"]])).toEqual([]);
+  const problems = await check([["clinic-nmae", "X"], ["emit", "all"]]);
+  expect(problems.map((problem) => problem.field)).toEqual(["clinic-nmae", "emit"]);
 });
 
 test("the SRI snippet written by dist loads the widget", async ({ page }) => {

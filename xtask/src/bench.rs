@@ -47,7 +47,7 @@ pub fn run(args: &[String]) -> Result {
             .map(|(package, file)| root.join("bench/node_modules").join(package).join(file))
             .collect::<Vec<_>>(),
     )?;
-    let questionnaire = Questionnaire::read(&root)?;
+    let questionnaire = Questionnaire::read()?;
     generate_pages(&root, &questionnaire)?;
 
     let address = crate::serve::start_background()?;
@@ -147,8 +147,8 @@ fn install_peer(root: &Path) -> Result {
     )
 }
 
-/// What both pages ask and how the harness answers, from the engine's PHQ-9 data and the
-/// widget's English strings, so the wording is the same on both.
+/// What both pages ask and how the harness answers, from the engine's PHQ-9 and its English
+/// pack, so the wording is the same on both.
 struct Questionnaire {
     /// The 9 items, then the difficulty question.
     titles: Vec<String>,
@@ -169,88 +169,73 @@ struct Questionnaire {
 }
 
 impl Questionnaire {
-    fn read(root: &Path) -> Result<Questionnaire> {
-        let data_path = root.join("crates/engine/data/instruments/phq9.json");
-        let data: Value = serde_json::from_slice(&read_file(&data_path)?)
-            .map_err(|error| format!("{}: {error}", data_path.display()))?;
-        let strings_path = root.join("crates/widget/src/i18n/en.rs");
-        let strings = String::from_utf8(read_file(&strings_path)?)
-            .map_err(|_| "en.rs is not UTF-8".to_string())?;
-        let ui = |key: &str| {
-            ui_string(&strings, key).ok_or_else(|| format!("en.rs has no string `{key}`"))
-        };
-        let en = |value: &Value, what: &str| {
-            value["en"]
-                .as_str()
-                .map(str::to_string)
-                .ok_or_else(|| format!("phq9.json: no English {what}"))
-        };
-        let choices = |value: &Value| -> Result<Vec<(u64, String)>> {
-            value
-                .as_array()
-                .ok_or("phq9.json: options are not a list")?
+    /// From the engine itself (its PHQ-9 table and the English pack), as the widget shows it.
+    fn read() -> Result<Questionnaire> {
+        use selfcheck_engine::{instrument, ui, Choice, InstrumentId, Lang};
+        let phq9 = instrument(InstrumentId::Phq9);
+        let en = |text: selfcheck_engine::Text| text.get(Lang::En).to_string();
+        let choices = |options: &[Choice]| -> Vec<(u64, String)> {
+            options
                 .iter()
-                .map(|option| {
-                    Ok((
-                        option["score"].as_u64().unwrap_or(0),
-                        en(&option["label"], "option")?,
-                    ))
-                })
+                .map(|option| (u64::from(option.score), en(option.label)))
                 .collect()
         };
-        let options = choices(&data["options"])?;
-        let difficulty_options = choices(&data["follow_up"]["options"])?;
+        let follow_up = phq9
+            .follow_up
+            .as_ref()
+            .ok_or("the PHQ-9 has no difficulty question")?;
+        let options = choices(phq9.options);
+        let difficulty_options = choices(follow_up.options);
         let label = |options: &[(u64, String)], score: u8| {
             options
                 .iter()
                 .find(|(s, _)| *s == u64::from(score))
                 .map(|(_, label)| label.clone())
-                .ok_or_else(|| format!("phq9.json: no option scores {score}"))
+                .ok_or_else(|| format!("no PHQ-9 option scores {score}"))
         };
         let mut titles = Vec::new();
         let mut answers = Vec::new();
-        let items = data["items"].as_array().ok_or("phq9.json: no items")?;
-        for (item, score) in items.iter().zip(ITEM_SCORES) {
-            titles.push(en(item, "item")?);
+        for (item, score) in phq9.items.iter().zip(ITEM_SCORES) {
+            titles.push(en(*item));
             answers.push(label(&options, score)?);
         }
-        titles.push(en(&data["follow_up"]["text"], "follow-up")?);
+        titles.push(en(follow_up.text));
         answers.push(label(&difficulty_options, DIFFICULTY_SCORE)?);
         if titles.len() != 10 {
-            return Err("phq9.json: expected 9 items".into());
+            return Err("expected the PHQ-9's 9 items".into());
         }
-        let max = data["scoring"]["max"].as_u64().ok_or("phq9.json: no max")?;
+        let max = u64::from(phq9.scoring.max);
         let total: u64 = ITEM_SCORES.iter().map(|s| u64::from(*s)).sum();
-        let score_of = ui("score_of")?
+        let ui = |text: selfcheck_engine::Text| en(text);
+        let score_of = ui(ui::score_of)
             .replace("{score}", &total.to_string())
             .replace("{max}", &max.to_string());
-        let name = data["short_name"].as_str().unwrap_or("PHQ-9");
-        let instrument = ui("instrument_of")?
-            .replace("{name}", name)
-            .replace("{topic}", &en(&data["topic"], "topic")?);
+        let instrument = ui(ui::instrument_of)
+            .replace("{name}", phq9.short_name)
+            .replace("{topic}", &en(phq9.topic));
         let intro_html = format!(
             "<h2>{}</h2><p>{}</p><p>{}</p><ul><li>{}</li></ul><ul><li>{}</li><li>{}</li><li>{}</li></ul>",
-            escape(&ui("intro_heading")?),
-            escape(&ui("intro_body")?),
-            escape(&ui("intro_uses")?),
+            escape(&ui(ui::intro_heading)),
+            escape(&ui(ui::intro_body)),
+            escape(&ui(ui::intro_uses)),
             escape(&instrument),
-            escape(&ui("intro_time")?),
-            escape(&ui("intro_private")?),
-            escape(&ui("intro_not_diagnosis")?),
+            escape(&ui(ui::intro_time)),
+            escape(&ui(ui::intro_private)),
+            escape(&ui(ui::intro_not_diagnosis)),
         );
         Ok(Questionnaire {
             titles,
             answers,
-            stem: en(&data["stem"], "stem")?,
+            stem: en(phq9.stem),
             options,
             difficulty_options,
             max,
             intro_html,
-            start: ui("start")?,
-            next: ui("next")?,
-            back: ui("back")?,
-            see_results: ui("see_results")?,
-            results_heading: ui("results_heading")?,
+            start: ui(ui::start),
+            next: ui(ui::next),
+            back: ui(ui::back),
+            see_results: ui(ui::see_results),
+            results_heading: ui(ui::results_heading),
             result: score_of,
         })
     }
@@ -317,27 +302,6 @@ impl Questionnaire {
     }
 }
 
-/// The string literal for `key` in a typed UI string table (`    key: "…",`).
-fn ui_string(source: &str, key: &str) -> Option<String> {
-    let needle = format!("\n    {key}: \"");
-    let start = source.find(&needle)? + needle.len();
-    let mut out = String::new();
-    let mut chars = source[start..].chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => return Some(out),
-            '\\' => match chars.next()? {
-                'n' => out.push('\n'),
-                // A line continuation: the next line's indentation is not part of it.
-                '\n' => chars = chars.as_str().trim_start().chars(),
-                other => out.push(other),
-            },
-            c => out.push(c),
-        }
-    }
-    None
-}
-
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -367,8 +331,8 @@ fn generate_pages(root: &Path, questionnaire: &Questionnaire) -> Result {
         )?;
     }
     let script = format!(
-        "// Generated by `cargo xtask bench` from crates/engine/data/instruments/phq9.json and the\n\
-         // widget's English strings: the same PHQ-9, the same wording, as a SurveyJS model.\n\
+        "// Generated by `cargo xtask bench` from the engine's PHQ-9 and its English language\n\
+         // pack: the same PHQ-9, the same wording, as a SurveyJS model.\n\
          (function () {{\n  var survey = new Survey.Model({});\n  \
          survey.render(document.getElementById(\"survey\"));\n}})();\n",
         questionnaire.survey_json()
@@ -563,18 +527,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ui_strings_are_read_from_the_typed_table() {
-        let source = "pub const STRINGS: UiStrings = UiStrings {\n    start: \"Start\",\n    \
-                      quoted: \"say \\\"hi\\\"\",\n    long: \"one \\\n        two\",\n};";
-        assert_eq!(ui_string(source, "start").as_deref(), Some("Start"));
-        assert_eq!(ui_string(source, "quoted").as_deref(), Some("say \"hi\""));
-        assert_eq!(ui_string(source, "long").as_deref(), Some("one two"));
-        assert_eq!(ui_string(source, "missing"), None);
-    }
-
-    #[test]
     fn the_peer_asks_the_same_phq9_in_the_same_words() {
-        let q = Questionnaire::read(&project_root()).unwrap();
+        let q = Questionnaire::read().unwrap();
         assert_eq!(q.titles.len(), 10);
         assert_eq!(q.titles[0], "Little interest or pleasure in doing things");
         assert_eq!(q.answers[0], "Several days");

@@ -17,11 +17,19 @@ pub struct FileSize {
     pub size: Sizes,
 }
 
-/// The files a visitor's browser downloads from dist/: the script, the wasm, and any CSS.
+/// The files an English visitor's browser downloads from dist/ (the default configuration on
+/// an English page): the script, the wasm, the English pack, and any CSS.
 pub fn widget_files(dist: &Path) -> Result<Vec<PathBuf>> {
+    widget_files_in(dist, selfcheck_engine::Lang::En)
+}
+
+/// The files a visitor in `lang` downloads: the script, the wasm, that language's pack (only
+/// that one), and any CSS.
+pub fn widget_files_in(dist: &Path, lang: selfcheck_engine::Lang) -> Result<Vec<PathBuf>> {
     let mut files = vec![
         dist.join(crate::build::SCRIPT),
         dist.join(crate::build::WASM),
+        dist.join(crate::build::pack_file(lang.code())),
     ];
     let entries = std::fs::read_dir(dist)
         .map_err(|error| format!("cannot list {}: {error}", dist.display()))?;
@@ -103,6 +111,14 @@ mod tests {
             .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!(names, ["selfcheck.js", "selfcheck_bg.wasm", "theme.css"]);
+        assert_eq!(
+            names,
+            [
+                "selfcheck.js",
+                "selfcheck_bg.wasm",
+                "selfcheck.en.json",
+                "theme.css"
+            ]
+        );
     }
 }

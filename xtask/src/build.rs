@@ -15,6 +15,12 @@ pub const SCRIPT: &str = "selfcheck.js";
 pub const WASM: &str = "selfcheck_bg.wasm";
 const BINDGEN_PLACEHOLDER: &str = "/*@WASM_BINDGEN_GLUE@*/";
 const INTEGRITY_PLACEHOLDER: &str = "@WASM_INTEGRITY@";
+const PACKS_PLACEHOLDER: &str = "\"@PACKS@\"";
+
+/// The file of a language pack in dist/, next to the wasm.
+pub fn pack_file(code: &str) -> String {
+    format!("selfcheck.{code}.json")
+}
 
 /// Each beyond plain `-Oz` measured on the widget (issue 6, bytes of brotli): `--low-memory-unused`
 /// −0.8 kB (safe: Rust puts a 1 MiB stack first, so addresses below 1024 are only reached by a
@@ -107,7 +113,10 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
     let glue = rename_wasm_names(&glue, &mapping, &import_modules(&read_file(&wasm)?)?)?;
     let loader = String::from_utf8(read_file(&root.join("crates/widget/js/loader.js"))?)
         .map_err(|_| "loader is not UTF-8")?;
-    let script = assemble_script(&loader, &glue, &integrity(&read_file(&wasm)?))?;
+    let loader = with_observed_attributes(&loader)?;
+    step("language packs (selfcheck.<lang>.json)");
+    let packs = write_packs(out_dir)?;
+    let script = assemble_script(&loader, &glue, &integrity(&read_file(&wasm)?), &packs)?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
     let script_path = out_dir.join(SCRIPT);
@@ -209,17 +218,75 @@ fn rename_wasm_names(glue: &str, mapping: &str, modules: &[String]) -> Result<St
     Ok(out)
 }
 
-fn assemble_script(loader: &str, glue: &str, wasm_integrity: &str) -> Result<String> {
-    if !loader.contains(BINDGEN_PLACEHOLDER) || !loader.contains(INTEGRITY_PLACEHOLDER) {
-        return Err(format!(
-            "loader.js must contain {BINDGEN_PLACEHOLDER} and {INTEGRITY_PLACEHOLDER}"
-        ));
+/// Writes every language pack the engine built into `out_dir` and returns the loader's table of
+/// them: code → [file, SRI hash, the message shown when the widget cannot start].
+fn write_packs(out_dir: &Path) -> Result<String> {
+    let mut table = serde_json::Map::new();
+    for lang in selfcheck_engine::Lang::ALL {
+        let text = selfcheck_engine::pack::built_in(lang);
+        let file = pack_file(lang.code());
+        write(&out_dir.join(&file), text)?;
+        table.insert(
+            lang.code().into(),
+            serde_json::json!([file, integrity(text.as_bytes()), fallback_text(lang)?]),
+        );
+    }
+    Ok(serde_json::Value::Object(table).to_string())
+}
+
+/// The loader's own message for when the widget cannot start, from the pack's texts: it must
+/// not depend on downloading the pack.
+fn fallback_text(lang: selfcheck_engine::Lang) -> Result<serde_json::Value> {
+    let text = |key: &str| {
+        selfcheck_engine::Text::by_key(key)
+            .map(|text| text.get(lang).to_owned())
+            .ok_or_else(|| format!("the packs have no `{key}`"))
+    };
+    Ok(serde_json::json!({
+        "title": text("loader.title")?,
+        "body": text("loader.body")?,
+        "book": text("ui.booking_default")?,
+        "help": text("ui.local_emergency")?,
+    }))
+}
+
+fn assemble_script(loader: &str, glue: &str, wasm_integrity: &str, packs: &str) -> Result<String> {
+    for placeholder in [
+        BINDGEN_PLACEHOLDER,
+        INTEGRITY_PLACEHOLDER,
+        PACKS_PLACEHOLDER,
+    ] {
+        if !loader.contains(placeholder) {
+            return Err(format!("loader.js must contain {placeholder}"));
+        }
     }
     // The glue declares `let wasm_bindgen` at its top level; inside the loader's closure that
     // binding stays private to the widget.
     Ok(loader
         .replace(BINDGEN_PLACEHOLDER, glue)
-        .replace(INTEGRITY_PLACEHOLDER, wasm_integrity))
+        .replace(INTEGRITY_PLACEHOLDER, wasm_integrity)
+        .replace(PACKS_PLACEHOLDER, packs))
+}
+
+const OBSERVED_ATTRIBUTES_PLACEHOLDER: &str = "\"@OBSERVED_ATTRIBUTES@\"";
+
+/// The attributes the element observes (`observedAttributes`): the ones the engine reads, and
+/// `config`, as a JSON array.
+pub fn observed_attributes() -> String {
+    let names = selfcheck_engine::ATTRIBUTES
+        .iter()
+        .chain([&selfcheck_engine::CONFIG_ATTRIBUTE]);
+    serde_json::Value::from(names.copied().collect::<Vec<_>>()).to_string()
+}
+
+/// The loader with the engine's attribute list in place of its placeholder.
+fn with_observed_attributes(loader: &str) -> Result<String> {
+    if loader.matches(OBSERVED_ATTRIBUTES_PLACEHOLDER).count() != 1 {
+        return Err(format!(
+            "loader.js must contain {OBSERVED_ATTRIBUTES_PLACEHOLDER} once"
+        ));
+    }
+    Ok(loader.replace(OBSERVED_ATTRIBUTES_PLACEHOLDER, &observed_attributes()))
 }
 
 /// The distinct module names of a wasm binary's imports, in order of first use.
@@ -300,12 +367,14 @@ mod tests {
 
     #[test]
     fn glue_and_integrity_land_inside_the_loader() {
-        let loader =
-            format!("(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';}})();");
-        let script = assemble_script(&loader, "let wasm_bindgen = 1;", "sha384-abc").unwrap();
+        let loader = format!(
+            "(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';var p={PACKS_PLACEHOLDER};}})();"
+        );
+        let script =
+            assemble_script(&loader, "let wasm_bindgen = 1;", "sha384-abc", "{\"en\":1}").unwrap();
         assert_eq!(
             script,
-            "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';})();"
+            "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';var p={\"en\":1};})();"
         );
     }
 
@@ -360,9 +429,62 @@ mod tests {
         );
     }
 
+    /// The list as the shipped script carries it, read back from the real loader.
+    fn observed_by(script: &str) -> Vec<String> {
+        let start = script
+            .find("var ATTRIBUTES = ")
+            .expect("the loader declares its attributes")
+            + "var ATTRIBUTES = ".len();
+        let end = start + script[start..].find(';').expect("the declaration ends");
+        serde_json::from_str(&script[start..end]).expect("a JSON array of names")
+    }
+
+    #[test]
+    fn the_loader_observes_the_attributes_the_engine_reads_and_config() {
+        let loader = std::fs::read_to_string(project_root().join("crates/widget/js/loader.js"))
+            .expect("the loader");
+        let observed = observed_by(&with_observed_attributes(&loader).unwrap());
+        let mut expected: Vec<String> = selfcheck_engine::ATTRIBUTES
+            .iter()
+            .map(|name| name.to_string())
+            .collect();
+        expected.push(selfcheck_engine::CONFIG_ATTRIBUTE.into());
+        assert_eq!(observed, expected);
+        assert!(!with_observed_attributes(&loader)
+            .unwrap()
+            .contains("@OBSERVED_ATTRIBUTES@"));
+    }
+
+    #[test]
+    fn a_loader_without_the_attribute_placeholder_is_refused() {
+        assert!(with_observed_attributes("var ATTRIBUTES = [\"mode\"];").is_err());
+    }
+
     #[test]
     fn a_loader_without_placeholders_is_refused() {
-        assert!(assemble_script("(function(){})()", "glue", "sha384-x").is_err());
+        assert!(assemble_script("(function(){})()", "glue", "sha384-x", "{}").is_err());
+    }
+
+    #[test]
+    fn every_pack_is_written_with_its_hash_and_its_own_fallback_message() {
+        let dir = std::env::temp_dir().join(format!("selfcheck-packs-{}", std::process::id()));
+        let table: serde_json::Value = serde_json::from_str(&write_packs(&dir).unwrap()).unwrap();
+        for lang in selfcheck_engine::Lang::ALL {
+            let entry = &table[lang.code()];
+            let file = entry[0].as_str().unwrap();
+            let written = std::fs::read(dir.join(file)).unwrap();
+            assert_eq!(
+                entry[1],
+                integrity(&written),
+                "{lang}: the hash of the file written"
+            );
+            assert!(
+                selfcheck_engine::pack::install(std::str::from_utf8(&written).unwrap()) == Ok(lang)
+            );
+            assert!(!entry[2]["title"].as_str().unwrap().is_empty());
+        }
+        assert_ne!(table["en"][2]["title"], table["es"][2]["title"]);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

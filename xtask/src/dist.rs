@@ -81,7 +81,17 @@ fn build_dist_now() -> Result<Vec<PathBuf>> {
         &dist.join("integrity.json"),
         integrity_json(&script_integrity),
     )?;
+    step("dist/selfcheck.facts.json (the configuration contract, for the snippet builder)");
+    write(&dist.join(FACTS), facts_json())?;
     Ok(vec![script, wasm])
+}
+
+/// The engine's configuration facts: every attribute and JSON key, what each takes, the
+/// instruments, crisis regions and languages. The snippet builder reads its choices from it.
+pub const FACTS: &str = "selfcheck.facts.json";
+
+fn facts_json() -> String {
+    format!("{}\n", selfcheck_engine::facts())
 }
 
 /// The tag a clinic pastes. The wasm's own hash is baked into selfcheck.js by the build, so the
@@ -218,6 +228,22 @@ mod tests {
         let page = embed_page("<script src=\"a.js\"></script>");
         assert!(page.contains("&lt;script src=\"a.js\"&gt;&lt;/script&gt;"));
         assert!(page.contains("<script src=\"a.js\"></script>"));
+    }
+
+    #[test]
+    fn the_facts_file_names_the_attributes_the_loader_observes() {
+        let facts: serde_json::Value = serde_json::from_str(&facts_json()).unwrap();
+        let in_facts: Vec<&str> = facts["attributes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|entry| entry["attribute"].as_str().unwrap())
+            .collect();
+        let observed: Vec<String> = serde_json::from_str(&build::observed_attributes()).unwrap();
+        assert_eq!(in_facts, observed);
+        for list in ["instruments", "crisisRegions", "languages"] {
+            assert!(!facts[list].as_array().unwrap().is_empty(), "{list}");
+        }
     }
 
     #[test]

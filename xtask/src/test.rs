@@ -80,7 +80,7 @@ pub fn run(args: &[String]) -> Result {
         suites.push(wasm_tests(&root));
     }
     if wanted("budget") {
-        step("size budget: everything the widget loads, at most 100 kB brotli");
+        step("size budget: everything a visitor in each language loads, at most 100 kB brotli");
         suites.push(budget());
     }
     if wanted("e2e") {
@@ -228,24 +228,39 @@ fn wasm_tests(root: &Path) -> Suite {
     cargo_tests("wasm", &mut command)
 }
 
-/// One test: the brotli total of dist's script, wasm and any CSS against the budget, each file
-/// printed so a failure shows where the bytes went.
+/// One test per language: the brotli total of what a visitor in that language downloads (the
+/// script, the wasm, that language's pack and any CSS) against the budget.
 fn budget() -> Suite {
     let measured = (|| -> Result<_> {
         crate::dist::build_dist()?;
-        let files = crate::budget::widget_files(&project_root().join("dist"))?;
-        crate::dist::print_sizes(&files)
+        let dist = project_root().join("dist");
+        selfcheck_engine::Lang::ALL
+            .iter()
+            .map(|&lang| {
+                println!("{lang}:");
+                let files = crate::budget::widget_files_in(&dist, lang)?;
+                Ok((lang, crate::dist::print_sizes(&files)?))
+            })
+            .collect::<Result<Vec<_>>>()
     })();
     match measured {
-        Ok(total) => {
-            let (pass, line) = crate::budget::verdict(total.brotli);
-            println!("{line}");
+        Ok(totals) => {
+            let mut tally = Tally {
+                passed: 0,
+                failed: 0,
+            };
+            for (lang, total) in totals {
+                let (pass, line) = crate::budget::verdict(total.brotli);
+                println!("{lang}: {line}");
+                if pass {
+                    tally.passed += 1;
+                } else {
+                    tally.failed += 1;
+                }
+            }
             Suite {
                 name: "budget",
-                tally: Tally {
-                    passed: usize::from(pass),
-                    failed: usize::from(!pass),
-                },
+                tally,
                 note: String::new(),
             }
         }
@@ -286,21 +301,33 @@ fn end_to_end(root: &Path) -> Suite {
             };
             Some((
                 number("expected"),
-                number("unexpected") + number("flaky"),
+                number("unexpected"),
+                number("flaky"),
                 number("skipped"),
             ))
         });
     match counted {
-        Some((passed, failed, skipped)) => with_exit(
+        // A test that failed once and passed on its one retry (playwright.config.mjs) counts as
+        // passed but is named in the summary: headless Chromium on a loaded two-core machine has
+        // been seen to stop rendering frames for a whole test (a click waiting 30 s for the
+        // button to be "stable"), once in many runs, and one such stall must not fail CI.
+        Some((passed, failed, flaky, skipped)) => with_exit(
             "e2e",
-            Tally { passed, failed },
+            Tally {
+                passed: passed + flaky,
+                failed,
+            },
             ok,
             "(Playwright exited with an error)",
-            if skipped > 0 {
-                format!("({skipped} skipped)")
-            } else {
-                String::new()
-            },
+            [
+                (flaky, "flaky: failed once, passed on retry"),
+                (skipped, "skipped"),
+            ]
+            .iter()
+            .filter(|(count, _)| *count > 0)
+            .map(|(count, what)| format!("({count} {what})"))
+            .collect::<Vec<_>>()
+            .join(" "),
         ),
         None => failed_to_run("e2e", "Playwright wrote no report".into()),
     }

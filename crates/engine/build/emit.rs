@@ -1,9 +1,14 @@
 //! The Rust source for the static tables. Runs only on data that passed validation.
+//!
+//! Every text is emitted as its place in the language packs (`Text(12 /* phq9.items.0 */)`);
+//! the words themselves reach the widget in the pack of the visitor's language.
 
 use crate::model::*;
+use crate::packs::Packs;
 
 impl InstrumentFile {
-    pub fn emit(&self, variant: &str) -> String {
+    pub fn emit(&self, variant: &str, packs: &Packs) -> String {
+        let id = &self.id;
         let s = &self.scoring;
         let bands: Vec<_> = s
             .bands
@@ -20,10 +25,10 @@ impl InstrumentFile {
             format!(
                 "Some(Gate {{ key: {:?}, intro: {}, examples: &[{}], text: {}, options: &[{}], continue_when: {} }})",
                 g.key,
-                text(&g.intro),
-                texts(&g.examples),
-                text(&g.text),
-                choices(&g.options),
+                text(&format!("{id}.gate.intro")),
+                texts(&format!("{id}.gate.examples"), g.examples),
+                text(&format!("{id}.gate.text")),
+                choices(&format!("{id}.gate.options"), &g.options),
                 g.continue_when
             )
         });
@@ -31,8 +36,8 @@ impl InstrumentFile {
             format!(
                 "Some(FollowUp {{ key: {:?}, text: {}, options: &[{}] }})",
                 f.key,
-                text(&f.text),
-                choices(&f.options)
+                text(&format!("{id}.follow_up.text")),
+                choices(&format!("{id}.follow_up.options"), &f.options)
             )
         });
         let screener = self.screener.as_ref().map_or("None".into(), |sc| {
@@ -41,20 +46,23 @@ impl InstrumentFile {
                 sc.short_name, sc.items, sc.positive_at
             )
         });
+        let offered: Vec<String> = packs
+            .offering(id)
+            .map(|variant| format!("Lang::{variant}"))
+            .collect();
         format!(
-            "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, es_available: {}, title: {}, topic: {}, citation: {:?}, credit: {}, \
+            "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, offered: &[{}], title: {}, topic: {}, citation: {}, credit: {}, \
              stem: {}, options: &[{}], items: &[{}], gate: {gate}, follow_up: {follow_up}, \
              scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {}, bands: &[{}], crisis: {crisis} }}, screener: {screener} }},\n",
             self.short_name,
-            self.es_available.unwrap_or(true),
-            text(&self.title),
-            text(&self.topic),
-            // The paper the scoring comes from; the wording sources stay in the data file.
-            self.sources.first().map(String::as_str).unwrap_or_default(),
-            text(&self.credit),
-            text(&self.stem),
-            choices(&self.options),
-            texts(&self.items),
+            offered.join(", "),
+            text(&format!("{id}.title")),
+            text(&format!("{id}.topic")),
+            text(&format!("{id}.citation")),
+            text(&format!("{id}.credit")),
+            text(&format!("{id}.stem")),
+            choices(&format!("{id}.options"), &self.options),
+            texts(&format!("{id}.items"), self.items),
             s.max,
             s.positive_at,
             s.consider_at,
@@ -64,33 +72,45 @@ impl InstrumentFile {
 }
 
 impl CrisisFile {
-    pub fn emit(&self) -> String {
+    pub fn emit(&self, packs: &Packs) -> String {
         let mut out = format!("static REGIONS: [Region; {}] = [\n", self.regions.len());
         for r in &self.regions {
+            let at = format!("crisis.{}", r.code);
+            // Optional wording (a note, opening hours) exists where the English pack has it;
+            // every other pack must have the same keys (checked in packs.rs).
+            let optional = |key: String| {
+                if packs.english_has(&key) {
+                    format!("Some({})", text(&key))
+                } else {
+                    "None".into()
+                }
+            };
             let resources: Vec<_> = r
                 .resources
                 .iter()
-                .map(|res| {
+                .enumerate()
+                .map(|(i, res)| {
+                    let at = format!("{at}.resources.{i}");
                     format!(
                         "RegionResource {{ name: {}, phone: {:?}, phone_display: {:?}, sms: {:?}, sms_display: {:?}, url: {:?}, hours: {}, note: {} }}",
-                        text(&res.name),
+                        text(&format!("{at}.name")),
                         res.phone,
                         res.phone_display,
                         res.sms,
                         res.sms_display,
                         res.url,
-                        opt_text(&res.hours),
-                        opt_text(&res.note)
+                        optional(format!("{at}.hours")),
+                        optional(format!("{at}.note"))
                     )
                 })
                 .collect();
             out.push_str(&format!(
                 "Region {{ code: {:?}, name: {}, emergency: Emergency {{ number: {:?}, label: {}, note: {} }}, resources: &[{}] }},\n",
                 r.code,
-                text(&r.name),
+                text(&format!("{at}.name")),
                 r.emergency.number,
-                text(&r.emergency.label),
-                opt_text(&r.emergency.note),
+                text(&format!("{at}.emergency.label")),
+                optional(format!("{at}.emergency.note")),
                 resources.join(", ")
             ));
         }
@@ -99,23 +119,28 @@ impl CrisisFile {
     }
 }
 
-/// `{:?}` of a `str` is a valid Rust string literal, escapes included.
-fn text(t: &TextIn) -> String {
-    format!("Text {{ en: {:?}, es: {:?} }}", t.en, t.es)
+/// A text by its place in the downloaded packs (the key stays in a comment for a reader).
+fn text(key: &str) -> String {
+    format!("Text({} /* {key} */)", crate::packs::index_of(key))
 }
 
-fn opt_text(t: &Option<TextIn>) -> String {
-    t.as_ref()
-        .map_or("None".into(), |t| format!("Some({})", text(t)))
+fn texts(prefix: &str, count: usize) -> String {
+    (0..count)
+        .map(|i| text(&format!("{prefix}.{i}")))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn texts(ts: &[TextIn]) -> String {
-    ts.iter().map(text).collect::<Vec<_>>().join(", ")
-}
-
-fn choices(cs: &[ChoiceIn]) -> String {
-    cs.iter()
-        .map(|c| format!("Choice {{ score: {}, label: {} }}", c.score, text(&c.label)))
+fn choices(prefix: &str, scores: &[u8]) -> String {
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            format!(
+                "Choice {{ score: {score}, label: {} }}",
+                text(&format!("{prefix}.{i}"))
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }

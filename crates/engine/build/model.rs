@@ -6,26 +6,12 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TextIn {
-    pub en: String,
-    pub es: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ChoiceIn {
-    pub score: u8,
-    pub label: TextIn,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct GateIn {
     pub key: String,
-    pub intro: TextIn,
-    pub examples: Vec<TextIn>,
-    pub text: TextIn,
-    pub options: Vec<ChoiceIn>,
+    /// How many examples the intro lists; their wording is in the language packs.
+    pub examples: usize,
+    /// The options' scores in the order shown; their labels are in the language packs.
+    pub options: Vec<u8>,
     pub continue_when: u8,
     #[allow(dead_code)]
     pub source: String,
@@ -36,8 +22,7 @@ pub struct GateIn {
 pub struct FollowUpIn {
     pub key: String,
     pub asked_when: String,
-    pub text: TextIn,
-    pub options: Vec<ChoiceIn>,
+    pub options: Vec<u8>,
     #[allow(dead_code)]
     pub source: String,
 }
@@ -76,31 +61,29 @@ pub struct ScreenerIn {
     pub source: String,
 }
 
+/// An instrument's structure and scoring. Everything a visitor reads of it (title, items,
+/// option labels, credit) is in the language packs, `data/lang/<code>.json`.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstrumentFile {
     pub id: String,
     pub short_name: String,
-    /// Absent means true; false means the `es` texts repeat the English and the
-    /// instrument must not be offered as a Spanish instrument.
-    pub es_available: Option<bool>,
-    #[allow(dead_code)]
-    pub es_note: Option<String>,
-    #[allow(dead_code)]
-    pub verified: Option<String>,
-    pub title: TextIn,
-    pub topic: TextIn,
+    /// The validation papers; the first is the citation shown with the results. Where each
+    /// language's wording comes from is cited in that language's pack.
     pub sources: Vec<String>,
-    pub credit: TextIn,
     pub gate: Option<GateIn>,
-    pub stem: TextIn,
-    pub options: Vec<ChoiceIn>,
-    pub items: Vec<TextIn>,
+    /// The options' scores in the order shown.
+    pub options: Vec<u8>,
+    /// How many items.
+    pub items: usize,
     pub follow_up: Option<FollowUpIn>,
     pub scoring: ScoringIn,
     pub screener: Option<ScreenerIn>,
 }
 
+/// Crisis numbers and links by region. What a visitor reads of them (the region's name, the
+/// services' names, hours, notes) is in the language packs, so a language never changes which
+/// numbers are shown.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CrisisFile {
@@ -113,7 +96,6 @@ pub struct CrisisFile {
 #[serde(deny_unknown_fields)]
 pub struct RegionIn {
     pub code: String,
-    pub name: TextIn,
     pub sources: Vec<String>,
     pub emergency: EmergencyIn,
     pub resources: Vec<ResourceIn>,
@@ -123,19 +105,14 @@ pub struct RegionIn {
 #[serde(deny_unknown_fields)]
 pub struct EmergencyIn {
     pub number: String,
-    pub label: TextIn,
-    pub note: Option<TextIn>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResourceIn {
-    pub name: TextIn,
     pub phone: Option<String>,
     pub phone_display: Option<String>,
     pub sms: Option<String>,
     pub sms_display: Option<String>,
     pub url: Option<String>,
-    pub hours: Option<TextIn>,
-    pub note: Option<TextIn>,
 }

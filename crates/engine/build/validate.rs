@@ -5,27 +5,19 @@ use crate::model::*;
 
 pub type Report<'a> = &'a mut dyn FnMut(&str, String);
 
-fn check_text(t: &TextIn, field: &str, report: Report) {
-    for (lang, value) in [("en", &t.en), ("es", &t.es)] {
-        if let Err(why) = check::text(value, 2000) {
-            report(&format!("{field}.{lang}"), why);
-        }
-    }
-}
-
 /// Scores must run one way: the order the options are shown in is the order of
 /// the paper form, and a shuffled scale is far more likely a typo than a design.
-fn check_options(options: &[ChoiceIn], field: &str, report: Report) {
+fn check_options(options: &[u8], field: &str, report: Report) {
     if options.len() < 2 {
         report(
             field,
             format!("{} options; at least 2 are needed", options.len()),
         );
     }
-    let up = options.windows(2).all(|w| w[0].score < w[1].score);
-    let down = options.windows(2).all(|w| w[0].score > w[1].score);
+    let up = options.windows(2).all(|w| w[0] < w[1]);
+    let down = options.windows(2).all(|w| w[0] > w[1]);
     if !up && !down {
-        let scores: Vec<_> = options.iter().map(|o| o.score.to_string()).collect();
+        let scores: Vec<_> = options.iter().map(|o| o.to_string()).collect();
         report(
             field,
             format!(
@@ -33,9 +25,6 @@ fn check_options(options: &[ChoiceIn], field: &str, report: Report) {
                 scores.join(", ")
             ),
         );
-    }
-    for (i, o) in options.iter().enumerate() {
-        check_text(&o.label, &format!("{field}[{i}].label"), report);
     }
 }
 
@@ -59,14 +48,6 @@ impl InstrumentFile {
         if let Err(why) = check::text(&self.short_name, 40) {
             report("short_name", why);
         }
-        for (t, field) in [
-            (&self.title, "title"),
-            (&self.topic, "topic"),
-            (&self.credit, "credit"),
-            (&self.stem, "stem"),
-        ] {
-            check_text(t, field, report);
-        }
         if self.sources.is_empty() {
             report(
                 "sources",
@@ -74,26 +55,22 @@ impl InstrumentFile {
             );
         }
         check_options(&self.options, "options", report);
-        if self.items.is_empty() || self.items.len() > 64 {
+        if self.items == 0 || self.items > 64 {
             report(
                 "items",
-                format!("{} items; 1 to 64 are supported", self.items.len()),
+                format!("{} items; 1 to 64 are supported", self.items),
             );
         }
-        for (i, item) in self.items.iter().enumerate() {
-            check_text(item, &format!("items[{i}]"), report);
-        }
-        let top = self.options.iter().map(|o| o.score).max().unwrap_or(0);
-        let has_score = |v: u8| self.options.iter().any(|o| o.score == v);
+        let top = self.options.iter().copied().max().unwrap_or(0);
+        let has_score = |v: u8| self.options.contains(&v);
         let s = &self.scoring;
-        let max = top as usize * self.items.len();
+        let max = top as usize * self.items;
         if s.max as usize != max {
             report(
                 "scoring.max",
                 format!(
                     "is {}, but {} items scored 0-{top} total {max}",
-                    s.max,
-                    self.items.len()
+                    s.max, self.items
                 ),
             );
         }
@@ -116,10 +93,10 @@ impl InstrumentFile {
         match (s.crisis_item, s.crisis_at) {
             (None, None) => {}
             (Some(item), Some(at)) => {
-                if item == 0 || item as usize > self.items.len() {
+                if item == 0 || item as usize > self.items {
                     report(
                         "scoring.crisis_item",
-                        format!("is {item}; items are numbered 1..={}", self.items.len()),
+                        format!("is {item}; items are numbered 1..={}", self.items),
                     );
                 }
                 if at == 0 || !has_score(at) {
@@ -132,10 +109,10 @@ impl InstrumentFile {
             _ => report("scoring", "crisis_item and crisis_at go together".into()),
         }
         if let Some(sc) = &self.screener {
-            if sc.items == 0 || sc.items as usize >= self.items.len() {
+            if sc.items == 0 || sc.items as usize >= self.items {
                 report(
                     "screener.items",
-                    format!("is {}; it must be within 1..{}", sc.items, self.items.len()),
+                    format!("is {}; it must be within 1..{}", sc.items, self.items),
                 );
             }
             let sc_max = top * sc.items;
@@ -154,17 +131,11 @@ impl InstrumentFile {
                 report("gate.key", format!("`{}` is not snake_case", g.key));
             }
             check_options(&g.options, "gate.options", report);
-            if !g.options.iter().any(|o| o.score == g.continue_when) {
+            if !g.options.contains(&g.continue_when) {
                 report(
                     "gate.continue_when",
                     format!("{} is not one of the gate's option scores", g.continue_when),
                 );
-            }
-            for (t, field) in [(&g.intro, "gate.intro"), (&g.text, "gate.text")] {
-                check_text(t, field, report);
-            }
-            for (i, e) in g.examples.iter().enumerate() {
-                check_text(e, &format!("gate.examples[{i}]"), report);
             }
         }
         if let Some(f) = &self.follow_up {
@@ -181,7 +152,6 @@ impl InstrumentFile {
                 );
             }
             check_options(&f.options, "follow_up.options", report);
-            check_text(&f.text, "follow_up.text", report);
         }
     }
 
@@ -234,7 +204,6 @@ impl CrisisFile {
             if self.regions[..i].iter().any(|o| o.code == r.code) {
                 report(&format!("{at}.code"), format!("`{}` appears twice", r.code));
             }
-            check_text(&r.name, &format!("{at}.name"), report);
             if r.sources.is_empty() {
                 report(
                     &format!("{at}.sources"),
@@ -249,13 +218,8 @@ impl CrisisFile {
             if let Err(why) = check::phone(&r.emergency.number) {
                 report(&format!("{at}.emergency.number"), why);
             }
-            check_text(&r.emergency.label, &format!("{at}.emergency.label"), report);
-            if let Some(note) = &r.emergency.note {
-                check_text(note, &format!("{at}.emergency.note"), report);
-            }
             for (j, res) in r.resources.iter().enumerate() {
                 let at = format!("{at}.resources[{j}]");
-                check_text(&res.name, &format!("{at}.name"), report);
                 if res.phone.is_none() && res.sms.is_none() && res.url.is_none() {
                     report(&at, "has none of phone, sms, url".into());
                 }
@@ -286,11 +250,6 @@ impl CrisisFile {
                 }
                 if let Some(Err(why)) = res.url.as_deref().map(check::url) {
                     report(&format!("{at}.url"), why);
-                }
-                for (value, field) in [(&res.hours, "hours"), (&res.note, "note")] {
-                    if let Some(t) = value {
-                        check_text(t, &format!("{at}.{field}"), report);
-                    }
                 }
             }
         }

@@ -15,6 +15,8 @@ pub enum Mode {
 }
 
 impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Full, Mode::Adaptive];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Full => "full",
@@ -23,9 +25,7 @@ impl Mode {
     }
 
     pub fn parse(s: &str) -> Option<Mode> {
-        [Mode::Full, Mode::Adaptive]
-            .into_iter()
-            .find(|m| m.as_str() == s)
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
     }
 }
 

@@ -119,14 +119,14 @@ pub struct Screener {
 pub struct Instrument {
     pub id: InstrumentId,
     pub short_name: &'static str,
-    /// False when no validated Spanish version exists: its `es` texts then repeat
-    /// the English, and the widget must not present it as a Spanish instrument.
-    pub es_available: bool,
+    /// The languages with an official translation (a pack that words it). In any other
+    /// language its pack carries the English wording, and the widget shows it marked as English.
+    pub offered: &'static [Lang],
     pub title: Text,
     pub topic: Text,
     /// The validation paper the scoring comes from. Where each language's wording comes from is
-    /// cited in the data file; it stays there rather than in every visitor's download.
-    pub citation: &'static str,
+    /// cited in its pack's source file; it stays there rather than in every visitor's download.
+    pub citation: Text,
     pub credit: Text,
     pub stem: Text,
     pub options: &'static [Choice],
@@ -148,10 +148,7 @@ impl Instrument {
 
     /// Whether a validated version exists in `lang`.
     pub fn offered_in(&self, lang: Lang) -> bool {
-        match lang {
-            Lang::En => true,
-            Lang::Es => self.es_available,
-        }
+        self.offered.contains(&lang)
     }
 
     pub(crate) fn top_score(&self) -> u8 {

@@ -1,33 +1,33 @@
-//! Languages the instrument texts exist in.
+//! Languages, and the texts a visitor reads in them. The words are not compiled in: each
+//! language has a pack (`data/lang/<code>.json`, checked and flattened by the build), which the
+//! widget downloads and installs with [`crate::pack::install`]; the tables only carry keys.
 
 use core::fmt;
 
-/// A language every instrument and crisis text is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-}
+include!(concat!(env!("OUT_DIR"), "/lang.rs"));
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
-
-    /// The BCP 47 primary language subtag, for `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Es => "es",
-        }
-    }
-
     /// Reads a language tag by its primary subtag, ignoring case and region, so a
     /// browser's `es-MX` or a page's `EN-gb` picks the right texts.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_string();
+        let wanted = primary(tag);
         Lang::ALL
             .into_iter()
-            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+            .find(|lang| primary(lang.code()).eq_ignore_ascii_case(&wanted))
+    }
+
+    /// `rtl` or `ltr`, for the `dir` attribute.
+    pub fn dir(self) -> &'static str {
+        if self.rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
     }
 }
 
@@ -37,19 +37,35 @@ impl fmt::Display for Lang {
     }
 }
 
-/// One text in every [`Lang`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Text {
-    pub en: &'static str,
-    pub es: &'static str,
-}
+/// A text a visitor reads, by its place in the language packs (the build numbers the keys,
+/// so neither the wasm nor a pack carries them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Text(pub u16);
 
 impl Text {
+    /// The text in `lang`'s pack. Empty only if that pack is not installed, which the widget
+    /// rules out by installing it before it renders in that language.
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Es => self.es,
+        crate::pack::text(lang, *self).unwrap_or("")
+    }
+
+    /// The text with this key (`phq9.items.0`), for tests and tools.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn by_key(key: &str) -> Option<Text> {
+        KEYS.iter()
+            .position(|k| *k == key)
+            .and_then(|i| u16::try_from(i).ok())
+            .map(Text)
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(key) = KEYS.get(usize::from(self.0)) {
+            return write!(f, "Text({key})");
         }
+        write!(f, "Text({})", self.0)
     }
 }
 
@@ -67,18 +83,23 @@ mod tests {
 
     #[test]
     fn unsupported_or_malformed_tags_are_none() {
-        for tag in ["fr", "", "-es", "eng", "e"] {
+        for tag in ["xx", "", "-es", "eng", "e"] {
             assert_eq!(Lang::parse(tag), None, "{tag}");
         }
     }
 
     #[test]
+    fn every_language_finds_itself_by_its_code() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+        }
+    }
+
+    #[test]
     fn text_gives_the_string_for_the_language() {
-        let t = Text {
-            en: "Yes",
-            es: "Sí",
-        };
-        assert_eq!(t.get(Lang::Es), "Sí");
-        assert_eq!(t.get(Lang::En), "Yes");
+        let yes = ui::start;
+        assert_eq!(Text::by_key("ui.start"), Some(yes));
+        assert_eq!(yes.get(Lang::En), "Start");
+        assert_eq!(yes.get(Lang::Es), "Comenzar");
     }
 }

@@ -9,8 +9,9 @@
 //! widget's wasm, so it stays lean too: serde only (derives for the scorer's output),
 //! no regex, url or date crates, and not even serde_json: the little JSON the widget
 //! reads and writes goes through [`json`]. Instrument and crisis data are turned into
-//! `static` tables by `build.rs`; nothing is parsed at run time except a clinic's
-//! configuration and stored answers.
+//! `static` tables by `build.rs`; the words a visitor reads are in one language pack per
+//! language ([`pack`]), which the widget downloads; nothing else is parsed at run time
+//! except a clinic's configuration and stored answers.
 //!
 //! The engine never produces HTML and never words advice for visitors: it returns
 //! structured results and levels; the UI owns the wording. Every string from a
@@ -27,17 +28,20 @@ mod flow;
 mod instrument;
 pub mod json;
 mod lang;
+pub mod pack;
 mod scoring;
 
 pub use answers::{AnswerError, Answers, Part, Question};
-pub use config::{Booking, Config, Crisis, CrisisResource, Emit, Problem, ATTRIBUTES};
+pub use config::{
+    facts, Booking, Config, Crisis, CrisisResource, Emit, Problem, ATTRIBUTES, CONFIG_ATTRIBUTE,
+};
 pub use crisis::{region, regions, Emergency, Region, RegionResource};
 pub use flow::{crisis_raised, is_complete, next_unanswered, prune, raises_crisis, steps, Mode};
 pub use instrument::{
     instrument, Band, Choice, CrisisRule, FollowUp, Gate, Instrument, InstrumentId, Scoring,
     Screener,
 };
-pub use lang::{Lang, Text};
+pub use lang::{ui, Lang, Text};
 pub use scoring::{
     level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, PtsdCutoff, Report,
     Screen,

@@ -7,6 +7,9 @@ mod check;
 #[allow(dead_code)]
 #[path = "../build/model.rs"]
 mod model;
+#[allow(dead_code)]
+#[path = "../build/packs.rs"]
+mod packs;
 #[path = "../build/validate.rs"]
 mod validate;
 
@@ -70,8 +73,8 @@ fn bands_with_a_gap_or_a_short_end_are_refused() {
 #[test]
 fn option_scores_out_of_order_are_refused() {
     let problems = instrument_problems("gad7", |v| {
-        v["options"][1]["score"] = 3.into();
-        v["options"][3]["score"] = 1.into();
+        v["options"][1] = 3.into();
+        v["options"][3] = 1.into();
     });
     assert_eq!(problems, ["options"]);
 }
@@ -82,9 +85,7 @@ fn a_maximum_that_does_not_match_the_items_is_refused() {
         instrument_problems("phq9", |v| v["scoring"]["max"] = 26.into()),
         ["scoring.max", "scoring.bands"]
     );
-    let dropped = instrument_problems("gad7", |v| {
-        v["items"].as_array_mut().unwrap().pop();
-    });
+    let dropped = instrument_problems("gad7", |v| v["items"] = 6.into());
     assert_eq!(dropped, ["scoring.max"]);
 }
 
@@ -147,5 +148,100 @@ fn crisis_numbers_must_be_dialable_and_resources_reachable() {
             |v| v["regions"][0]["resources"][0]["url"] = "http://988lifeline.org".into()
         ),
         ["regions[0].resources[0].url"]
+    );
+}
+
+fn structures() -> Vec<model::InstrumentFile> {
+    ["phq9", "gad7", "pcptsd5"]
+        .map(|id| serde_json::from_value(data(&format!("instruments/{id}.json"))).unwrap())
+        .into()
+}
+
+/// The problems with a pack, edited from the shipped one, as `field: message` lines.
+fn pack_problems(code: &str, edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut value = data(&format!("lang/{code}.json"));
+    edit(&mut value);
+    let files = structures();
+    let structures: Vec<&model::InstrumentFile> = files.iter().collect();
+    let mut problems = Vec::new();
+    packs::read_one(code, &value, &structures, &mut |field, message| {
+        problems.push(format!("{field}: {message}"))
+    });
+    problems
+}
+
+#[test]
+fn the_shipped_packs_pass_every_check() {
+    let crisis: model::CrisisFile = serde_json::from_value(data("crisis.json")).unwrap();
+    let files = structures();
+    let structures: Vec<&model::InstrumentFile> = files.iter().collect();
+    let mut errors = Vec::new();
+    let root = std::env::current_dir().unwrap();
+    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+    let read = packs::Packs::read(&structures, &crisis, &mut errors);
+    std::env::set_current_dir(root).unwrap();
+    assert_eq!(errors, Vec::<String>::new());
+    assert_eq!(read.list[0].code, "en", "English comes first");
+    assert!(read.list.len() >= 2);
+}
+
+#[test]
+fn a_pack_missing_an_item_or_with_an_extra_one_is_refused() {
+    let missing = pack_problems("es", |v| {
+        v["phq9"]["items"].as_array_mut().unwrap().pop();
+    });
+    assert_eq!(missing, ["phq9.items.8: is missing"]);
+    let extra = pack_problems("en", |v| {
+        v["gad7"]["items"]
+            .as_array_mut()
+            .unwrap()
+            .push("Extra".into());
+    });
+    assert_eq!(extra, ["gad7.items.7: is not a text of this instrument"]);
+}
+
+#[test]
+fn instrument_wording_must_be_cited_and_checked() {
+    let uncited = pack_problems("en", |v| v["gad7"]["sources"] = Value::Array(vec![]));
+    assert_eq!(uncited.len(), 1);
+    assert!(uncited[0].starts_with("gad7.sources: "), "{uncited:?}");
+    let unchecked = pack_problems("es", |v| {
+        v["phq9"].as_object_mut().unwrap().remove("verified");
+    });
+    assert_eq!(unchecked.len(), 1);
+    assert!(unchecked[0].starts_with("phq9.verified: "), "{unchecked:?}");
+}
+
+#[test]
+fn an_instrument_left_in_english_must_say_why() {
+    let silent = pack_problems("es", |v| {
+        v["not_translated"]
+            .as_object_mut()
+            .unwrap()
+            .remove("pcptsd5");
+    });
+    assert_eq!(
+        silent,
+        ["not_translated: must give the reason `pcptsd5` is not translated"]
+    );
+    let english_gap = pack_problems("en", |v| {
+        v.as_object_mut().unwrap().remove("gad7");
+    });
+    assert_eq!(english_gap, ["gad7: English must word every instrument"]);
+}
+
+#[test]
+fn a_pack_for_another_language_or_an_unknown_section_is_refused() {
+    assert_eq!(
+        pack_problems("es", |v| v["lang"] = "en".into()),
+        ["lang: must be `es`, the file's name"]
+    );
+    assert_eq!(
+        pack_problems("es", |v| v["phq10"] = serde_json::json!({})),
+        ["phq10: is neither `ui`, `loader`, `crisis` nor an instrument id"]
+    );
+    assert_eq!(
+        pack_problems("es", |v| v["dir"] = "up".into()),
+        ["dir: must be \"ltr\" or \"rtl\""]
     );
 }

@@ -106,8 +106,15 @@ fn instruments_without_a_spanish_version_are_not_offered_in_spanish() {
 #[test]
 fn every_instrument_cites_its_validation_paper_first() {
     for id in InstrumentId::ALL {
-        let first = instrument(id).citation;
+        let first = instrument(id).citation.get(Lang::En);
         assert!(first.contains("doi:"), "{id}: {first}");
+        for lang in Lang::ALL {
+            assert_eq!(
+                instrument(id).citation.get(lang),
+                first,
+                "{lang}: one citation"
+            );
+        }
     }
 }
 

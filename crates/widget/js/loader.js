@@ -6,9 +6,14 @@
   "use strict";
   if (window.SelfCheck) return; // the snippet pasted twice
 
-  var ATTRIBUTES = ["instruments", "mode", "lang", "clinic-name", "booking-url", "booking-label",
-    "crisis-region", "resume", "emit", "ptsd-cutoff", "config"];
+  // The attributes the element observes, written by the build from the engine's own list (the
+  // ones it reads, and `config`), so that changing any of them after mount re-configures it.
+  var ATTRIBUTES = "@OBSERVED_ATTRIBUTES@";
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
+  // One entry per language pack, written by the build from the packs themselves:
+  // code → [file, SRI hash, the message shown when the widget cannot start]. The hashes are in
+  // this script, so the snippet's own SRI hash covers every pack too.
+  var PACKS = "@PACKS@";
 
   // document.currentScript is null in module scripts, and `import.meta` is a syntax error in
   // classic ones: fall back to finding our own <script> tag by name.
@@ -21,7 +26,8 @@
     }
     return location.href;
   }
-  var wasmUrl = new URL("selfcheck_bg.wasm", ownScriptUrl()).href;
+  var scriptUrl = ownScriptUrl();
+  var wasmUrl = new URL("selfcheck_bg.wasm", scriptUrl).href;
 
   /*@WASM_BINDGEN_GLUE@*/
 
@@ -53,14 +59,55 @@
     return loading;
   }
 
-  var FALLBACK_TEXT = {
-    en: { title: "The self-check could not load", body: "Your browser could not start this questionnaire. Nothing you entered was sent anywhere.", book: "Book a consultation", help: "If you need help now, call your local emergency number." },
-    es: { title: "No se pudo cargar la autoevaluación", body: "Su navegador no pudo iniciar este cuestionario. Nada de lo que escribió se envió a ningún lugar.", book: "Reservar una consulta", help: "Si necesita ayuda ahora, llame a su número local de emergencias." }
-  };
+  // Each language's pack is fetched at most once per page, and only when an element needs it:
+  // which one is decided by configuration and the page's language, never by an answer.
+  var packs = {};
+  var installed = {};
+  function fetchPack(code) {
+    if (!packs[code]) {
+      var entry = PACKS[code];
+      packs[code] = !entry
+        ? Promise.reject(new Error("no language pack for " + code))
+        : fetch(new URL(entry[0], scriptUrl).href,
+          entry[1] ? { integrity: entry[1], credentials: "omit" } : { credentials: "omit" })
+          .then(function (response) {
+            if (!response.ok) throw new Error(entry[0] + " answered " + response.status);
+            return response.text();
+          });
+    }
+    return packs[code];
+  }
 
-  function languageOf(element) {
-    var lang = element.getAttribute("lang") || document.documentElement.lang || navigator.language || "en";
-    return lang.toLowerCase().indexOf("es") === 0 ? "es" : "en";
+  /** Installs the pack the engine says this element needs (after its configuration). */
+  function withPack(api, host, configJson) {
+    var code = api.language(host, configJson);
+    return fetchPack(code).then(function (text) {
+      if (!installed[code]) {
+        api.install_pack(text);
+        installed[code] = true;
+      }
+      return api;
+    });
+  }
+
+  // The pack code for a language tag, by its primary subtag as the engine reads it.
+  function packFor(tag) {
+    var primary = String(tag || "").toLowerCase().split(/[-_]/)[0];
+    for (var code in PACKS) {
+      if (code.toLowerCase().split("-")[0] === primary) return code;
+    }
+    return null;
+  }
+
+  // A guess made before the wasm has loaded, so that the pack downloads alongside it; the
+  // engine's answer (`withPack`) decides, and a wrong guess costs one more download.
+  function languageOf(element, configJson) {
+    var configured = null;
+    try {
+      configured = configJson ? JSON.parse(configJson).lang : null;
+    } catch (ignored) { /* the engine reports a malformed configuration */ }
+    return packFor(element.getAttribute("lang")) || packFor(configured) ||
+      packFor(document.documentElement.lang) || packFor(navigator.language) || "en";
   }
 
   function safeBookingUrl(value) {
@@ -84,7 +131,7 @@
     }));
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     while (root.firstChild) root.removeChild(root.firstChild);
-    var text = FALLBACK_TEXT[languageOf(host)];
+    var text = PACKS[languageOf(host, null)][2];
     var box = document.createElement("div");
     box.setAttribute("role", "status");
     box.setAttribute("part", "fallback");
@@ -120,14 +167,32 @@
   }
 
   function mountInto(host, configJson) {
-    var handle = { widget: null, cancelled: false };
+    var handle = { widget: null, cancelled: false, configJson: configJson };
+    // Started now, so it downloads alongside the wasm; a failure is reported below if needed.
+    fetchPack(languageOf(host, configJson)).catch(function () {});
     handle.ready = load().then(function (api) {
+      return withPack(api, host, configJson);
+    }).then(function (api) {
       if (handle.cancelled) return;
       handle.widget = api.mount(host, configJson);
     }).catch(function (error) {
       if (!handle.cancelled) showFallback(host, error);
     });
     return handle;
+  }
+
+  /** An attribute changed: the new configuration may need another language's pack first. */
+  function reconfigureHandle(host, handle) {
+    load().then(function (api) {
+      return withPack(api, host, handle.configJson);
+    }).then(function () {
+      if (handle.widget && !handle.cancelled) handle.widget.reconfigure();
+    }).catch(function (error) {
+      if (handle.cancelled) return;
+      unmountHandle(handle);
+      handle.cancelled = false;
+      showFallback(host, error);
+    });
   }
 
   function unmountHandle(handle) {
@@ -162,7 +227,7 @@
     };
     SelfCheckElement.prototype.attributeChangedCallback = function (name, oldValue, newValue) {
       var handle = this._selfcheck;
-      if (handle && handle.widget && oldValue !== newValue) handle.widget.reconfigure();
+      if (handle && handle.widget && oldValue !== newValue) reconfigureHandle(this, handle);
     };
     window.customElements.define("self-check", SelfCheckElement);
   }
@@ -180,6 +245,18 @@
       }
       var handle = mountInto(element, json);
       return { ready: handle.ready, unmount: function () { unmountHandle(handle); } };
+    },
+    /**
+     * The widget's own verdict on attributes, given as { name: value } or [[name, value], …]:
+     * a Promise of the problems it would report, [{ field, message }], empty when it would start.
+     * For the snippet builder, so it accepts exactly what the widget accepts.
+     */
+    check: function (attributes) {
+      var pairs = Array.isArray(attributes) ? attributes : Object.keys(attributes || {}).map(function (name) {
+        return [name, attributes[name]];
+      });
+      var json = JSON.stringify(pairs.map(function (pair) { return [String(pair[0]), String(pair[1])]; }));
+      return load().then(function (api) { return JSON.parse(api.check(json)); });
     }
   });
 })();

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use selfcheck_engine::json::{Map, Value};
-use selfcheck_engine::{Config, Emit, Lang, Problem, Report, ATTRIBUTES};
+use selfcheck_engine::{Config, Emit, Lang, Problem, Report, CONFIG_ATTRIBUTE};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -105,24 +105,65 @@ fn adopt_stylesheet(shadow: &ShadowRoot) -> Result<(), JsValue> {
     Ok(())
 }
 
-fn read_setup(host: &HtmlElement, config_json: Option<&str>, browser: &BrowserHost) -> Setup {
-    let attributes: Vec<(&str, String)> = ATTRIBUTES
+/// The element's configuration: its JSON (from `SelfCheck.mount` or the `config` attribute's
+/// script) with its attributes over it, as the engine reads them.
+fn parse_config(host: &HtmlElement, config_json: Option<&str>) -> Result<Config, Vec<Problem>> {
+    // Every attribute, not only the known ones: the engine ignores HTML's global ones, `data-`
+    // and `aria-` (the widget's own `data-selfcheck-printing` too) and `config`, and answers a
+    // misspelt one with its "did you mean" hint, which would otherwise never reach the page.
+    let attributes: Vec<(String, String)> = host
+        .get_attribute_names()
         .iter()
-        .filter_map(|name| host.get_attribute(name).map(|value| (*name, value)))
+        .filter_map(|name| name.as_string())
+        .filter_map(|name| host.get_attribute(&name).map(|value| (name, value)))
         .collect();
     let attribute_pairs: Vec<(&str, &str)> = attributes
         .iter()
-        .map(|(name, value)| (*name, value.as_str()))
+        .map(|(name, value)| (name.as_str(), value.as_str()))
         .collect();
-    let from_script = match (config_json, host.get_attribute("config")) {
+    let from_script = match (config_json, host.get_attribute(CONFIG_ATTRIBUTE)) {
         (Some(json), _) => Ok(Some(json.to_string())),
         (None, Some(id)) => config_script(host, &id),
         (None, None) => Ok(None),
     };
-    let parsed = from_script.and_then(|json| Config::parse(json.as_deref(), &attribute_pairs));
+    from_script.and_then(|json| Config::parse(json.as_deref(), &attribute_pairs))
+}
+
+/// The language the widget shows: the configured one, else the page's or the browser's. With an
+/// invalid configuration, the element's own `lang` still counts, so the message is readable.
+fn lang_of(host: &HtmlElement, parsed: &Result<Config, Vec<Problem>>) -> Lang {
+    match parsed {
+        Ok(config) => config.lang.unwrap_or_else(|| page_lang(host)),
+        Err(_) => host
+            .get_attribute("lang")
+            .and_then(|tag| Lang::parse(&tag))
+            .unwrap_or_else(|| page_lang(host)),
+    }
+}
+
+/// The code of the language pack the widget needs for this element, decided from its
+/// configuration and the page alone (never from an answer). The loader fetches that pack and
+/// installs it before `mount` or `reconfigure`.
+#[wasm_bindgen]
+pub fn language(host: &HtmlElement, config_json: Option<String>) -> String {
+    lang_of(host, &parse_config(host, config_json.as_deref()))
+        .code()
+        .into()
+}
+
+/// Installs a downloaded language pack (its text, already checked against the loader's hash).
+#[wasm_bindgen]
+pub fn install_pack(text: &str) -> Result<(), JsValue> {
+    selfcheck_engine::pack::install(text)
+        .map(|_| ())
+        .map_err(|why| JsValue::from_str(&why))
+}
+
+fn read_setup(host: &HtmlElement, config_json: Option<&str>, browser: &BrowserHost) -> Setup {
+    let parsed = parse_config(host, config_json);
+    let lang = lang_of(host, &parsed);
     match parsed {
         Ok(config) => {
-            let lang = config.lang.unwrap_or_else(|| page_lang(host));
             browser.configure(&config);
             let saved = config
                 .resume
@@ -142,10 +183,6 @@ fn read_setup(host: &HtmlElement, config_json: Option<&str>, browser: &BrowserHo
                 );
             }
             dispatch(host, "selfcheck:error", &error_detail(&problems));
-            let lang = host
-                .get_attribute("lang")
-                .and_then(|tag| Lang::parse(&tag))
-                .unwrap_or_else(|| page_lang(host));
             Setup::Invalid {
                 problems: problems.into(),
                 lang,
@@ -205,17 +242,57 @@ fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) {
 // Event details are written with the engine's small JSON module, not serde_json, which would
 // add several KB to the wasm (issue 6).
 
-/// `{"problems":[{"field":…,"message":…}]}`
-fn error_detail(problems: &[Problem]) -> String {
+/// `[{"field":…,"message":…}]`
+fn problem_list(problems: &[Problem]) -> Value {
     let problems = problems.iter().map(|problem| {
         let mut entry = Map::new();
         entry.push("field", Value::str(&problem.field));
         entry.push("message", Value::str(&problem.message));
         Value::Object(entry)
     });
+    Value::Array(problems.collect())
+}
+
+/// `{"problems":[{"field":…,"message":…}]}`
+fn error_detail(problems: &[Problem]) -> String {
     let mut detail = Map::new();
-    detail.push("problems", Value::Array(problems.collect()));
+    detail.push("problems", problem_list(problems));
     Value::Object(detail).to_json()
+}
+
+/// The engine's verdict on attributes as an element would carry them, for the snippet builder
+/// (`SelfCheck.check` in the loader), so that it accepts exactly what the widget accepts:
+/// `[[name, value], …]` in, the problems as `selfcheck:error` lists them out (`[]` when none).
+#[wasm_bindgen]
+pub fn check(attributes_json: &str) -> String {
+    let pairs: Option<Vec<(String, String)>> = match selfcheck_engine::json::parse(attributes_json)
+    {
+        Ok(Value::Array(entries)) => entries
+            .into_iter()
+            .map(|entry| match entry {
+                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
+                    Ok([Value::String(name), Value::String(value)]) => Some((name, value)),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect(),
+        _ => None,
+    };
+    let problems = match pairs {
+        Some(pairs) => {
+            let pairs: Vec<(&str, &str)> = pairs
+                .iter()
+                .map(|(name, value)| (name.as_str(), value.as_str()))
+                .collect();
+            Config::parse(None, &pairs).err().unwrap_or_default()
+        }
+        None => vec![Problem {
+            field: "attributes".into(),
+            message: "expected attribute names and values as text".into(),
+        }],
+    };
+    problem_list(&problems).to_json()
 }
 
 /// What `selfcheck:complete` and `selfcheck:booking` carry: nothing unless the clinic opted in;

@@ -1,13 +1,13 @@
-//! Every string the widget shows, per language. A typed table per language means a missing
-//! translation is a compile error; `entries()` lets tests check placeholders and emptiness.
+//! The widget's interface strings, by name. The words are in the language packs
+//! (`crates/engine/data/lang/<code>.json`, section `ui`): the build checks that every pack has
+//! every string with the same placeholders, and a test here that the packs and this list agree.
 //!
 //! Instrument wording is not here: it is clinical data, verbatim from the official versions,
-//! and lives with its sources in the engine.
+//! and lives with its sources in the packs' instrument sections.
 
-mod en;
-mod es;
+use std::sync::OnceLock;
 
-use selfcheck_engine::{Emit, Lang};
+use selfcheck_engine::{pack, ui, Emit, Lang};
 
 macro_rules! ui_strings {
     ($($(#[doc = $doc:literal])* $name:ident,)*) => {
@@ -22,7 +22,17 @@ macro_rules! ui_strings {
             pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
                 vec![$((stringify!($name), self.$name),)*]
             }
+
+            fn from_pack(lang: Lang) -> UiStrings {
+                // `ui::<name>` is generated from the English pack: a string named here that the
+                // packs lack is a compile error.
+                UiStrings { $($name: ui::$name.get(lang),)* }
+            }
         }
+
+        /// What is shown before any pack is installed: nothing (the loader installs the pack
+        /// before it mounts, so this is only a guard against caching blanks).
+        static NONE_YET: UiStrings = UiStrings { $($name: "",)* };
     };
 }
 
@@ -125,10 +135,13 @@ impl UiStrings {
 }
 
 pub fn strings(lang: Lang) -> &'static UiStrings {
-    match lang {
-        Lang::En => &en::STRINGS,
-        Lang::Es => &es::STRINGS,
+    static BUILT: [OnceLock<UiStrings>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    if !pack::installed(lang) {
+        return &NONE_YET;
     }
+    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    BUILT[slot].get_or_init(|| UiStrings::from_pack(lang))
 }
 
 /// Fills `{name}` placeholders. Values are plain text; the result is rendered as text.
@@ -144,55 +157,45 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    fn placeholders(text: &str) -> Vec<&str> {
-        let mut names: Vec<&str> = text
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        names.sort_unstable();
-        names
-    }
-
     #[test]
     fn every_language_has_every_string_and_none_is_empty() {
-        let english = strings(Lang::En).entries();
         for lang in Lang::ALL {
-            let entries = strings(lang).entries();
-            assert_eq!(entries.len(), english.len());
-            for (key, text) in entries {
+            for (key, text) in strings(lang).entries() {
                 assert!(!text.trim().is_empty(), "{lang}: `{key}` is empty");
             }
         }
     }
 
     #[test]
-    fn translations_keep_the_same_placeholders() {
-        let english = strings(Lang::En).entries();
-        for lang in Lang::ALL {
-            for ((key, text), (_, reference)) in strings(lang).entries().into_iter().zip(&english) {
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(reference),
-                    "{lang}: `{key}`"
-                );
-            }
-        }
+    fn the_packs_hold_no_interface_string_the_widget_does_not_show() {
+        let shown: Vec<String> = strings(Lang::En)
+            .entries()
+            .into_iter()
+            .map(|(key, _)| format!("ui.{key}"))
+            .collect();
+        let unused: Vec<&str> = pack::keys()
+            .iter()
+            .copied()
+            .filter(|key| key.starts_with("ui.") && !shown.iter().any(|s| s == key))
+            .collect();
+        assert!(unused.is_empty(), "unused: {unused:?}");
     }
 
     #[test]
-    fn spanish_is_actually_translated() {
-        // Strings that are the same word or pure layout in both languages.
-        const SAME_IN_BOTH: [&str; 2] = ["instrument_of", "print_total"];
+    fn every_translation_is_actually_translated() {
+        // Strings that are the same word or pure layout in every language.
+        const SAME_IN_ALL: [&str; 2] = ["instrument_of", "print_total"];
         let english = strings(Lang::En).entries();
-        let same: Vec<_> = strings(Lang::Es)
-            .entries()
-            .into_iter()
-            .zip(&english)
-            .filter(|((key, es), (_, en))| es == en && !SAME_IN_BOTH.contains(key))
-            .map(|((key, _), _)| key)
-            .collect();
-        assert!(same.is_empty(), "identical to English: {same:?}");
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let same: Vec<_> = strings(lang)
+                .entries()
+                .into_iter()
+                .zip(&english)
+                .filter(|((key, text), (_, en))| text == en && !SAME_IN_ALL.contains(key))
+                .map(|((key, _), _)| key)
+                .collect();
+            assert!(same.is_empty(), "{lang}: identical to English: {same:?}");
+        }
     }
 
     #[test]

@@ -16,6 +16,10 @@ pub const ATTRIBUTES: &[&str] = &[
     "ptsd-cutoff",
 ];
 
+/// Names the `<script type="application/json">` that holds a configuration object; the
+/// embedding layer reads that script, so the attribute readers leave it alone.
+pub const CONFIG_ATTRIBUTE: &str = "config";
+
 /// HTML's global attributes: never a typo of ours (`role` is two edits from `mode`).
 const GLOBAL: &[&str] = &[
     "accesskey",
@@ -52,7 +56,9 @@ const GLOBAL: &[&str] = &[
 ];
 
 fn is_foreign(name: &str) -> bool {
-    GLOBAL.contains(&name) || ["data-", "aria-", "on"].iter().any(|p| name.starts_with(p))
+    name == CONFIG_ATTRIBUTE
+        || GLOBAL.contains(&name)
+        || ["data-", "aria-", "on"].iter().any(|p| name.starts_with(p))
 }
 
 fn keep<T>(field: &str, problems: &mut Problems, result: Result<T, String>) -> Option<T> {

@@ -75,7 +75,7 @@ pub fn phone(value: &str) -> Result<(), String> {
     Ok(())
 }
 
-const SCHEMES_ALLOWED: &str = "allowed: https:, mailto:, tel:, and http: only for localhost";
+pub const SCHEMES_ALLOWED: &str = "allowed: https:, mailto:, tel:, and http: only for localhost";
 
 /// A link a visitor may follow. Only schemes that cannot run code or embed content
 /// are allowed: `javascript:` and `data:` would turn a configuration value into a

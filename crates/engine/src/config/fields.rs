@@ -46,23 +46,19 @@ pub fn instrument(value: &str) -> Result<InstrumentId, String> {
 }
 
 pub fn mode(value: &str) -> Result<Mode, String> {
-    keyword(
-        value,
-        &[("full", Mode::Full), ("adaptive", Mode::Adaptive)],
-        "mode",
-    )
+    let known = Mode::ALL.map(|m| (m.as_str(), m));
+    keyword(value, &known, "mode")
 }
 
+/// The words of `resume`, and whether each keeps answers for a reload.
+pub const RESUME: [(&str, bool); 2] = [("session", true), ("off", false)];
+
 pub fn resume(value: &str) -> Result<bool, String> {
-    keyword(
-        value,
-        &[("session", true), ("off", false)],
-        "resume setting",
-    )
+    keyword(value, &RESUME, "resume setting")
 }
 
 pub fn emit(value: &str) -> Result<Emit, String> {
-    let known = [Emit::None, Emit::Level, Emit::Scores].map(|e| (e.as_str(), e));
+    let known = Emit::ALL.map(|e| (e.as_str(), e));
     keyword(value, &known, "emit setting")
 }
 

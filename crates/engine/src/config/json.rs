@@ -22,7 +22,7 @@ pub const KEYS: &[&str] = &[
     "ptsdCutoff",
 ];
 
-const RESOURCE_KEYS: &[&str] = &["name", "phone", "sms", "url", "hours"];
+pub const RESOURCE_KEYS: &[&str] = &["name", "phone", "sms", "url", "hours"];
 
 /// Names a JSON value's kind, with the value if it is short, for "found" messages.
 fn found(value: &Value) -> String {

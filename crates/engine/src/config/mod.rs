@@ -7,13 +7,16 @@
 
 mod attrs;
 
-/// The element attributes a configuration is read from, kebab-case (`config` names a JSON
-/// script and is resolved by the embedding layer).
-pub use attrs::ATTRIBUTES;
+/// The element attributes a configuration is read from, kebab-case; and `config`, which names
+/// a JSON script and is resolved by the embedding layer.
+pub use attrs::{ATTRIBUTES, CONFIG_ATTRIBUTE};
 mod check;
+mod facts;
 mod fields;
 mod json;
 mod suggest;
+
+pub use facts::facts;
 
 use core::fmt;
 
@@ -108,6 +111,8 @@ pub enum Emit {
 }
 
 impl Emit {
+    pub const ALL: [Emit; 3] = [Emit::None, Emit::Level, Emit::Scores];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Emit::None => "none",
@@ -180,7 +185,13 @@ impl Config {
             json::read(text, &mut draft, &mut problems);
         }
         attrs::read(attributes, &mut draft, &mut problems);
-        if draft.booking_label.is_some() && draft.booking_url.is_none() {
+        // A link that was given but refused is reported already; "add a booking URL" would
+        // then tell the clinic to do what they did.
+        let url_refused = problems
+            .0
+            .iter()
+            .any(|p| p.field == "bookingUrl" || p.field == "booking-url");
+        if draft.booking_label.is_some() && draft.booking_url.is_none() && !url_refused {
             problems.add(
                 draft.booking_label_field,
                 "a booking label is given without a booking URL; add bookingUrl (or booking-url) or remove the label",

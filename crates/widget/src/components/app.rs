@@ -151,7 +151,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
     };
 
     html! {
-        <div class="selfcheck" part="root" lang={props.lang.code()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
+        <div class="selfcheck" part="root" lang={props.lang.code()} dir={props.lang.dir()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
             <div class="top" part="header">{ help_now(props.config, props.lang, props.help_open, props.on_help_toggle) }</div>
             { screen }
         </div>

@@ -9,10 +9,10 @@ use crate::i18n::strings;
 pub fn config_error(problems: &[Problem], lang: Lang) -> Html {
     let text = strings(lang);
     html! {
-        <section class="config-error" part="error" role="alert" aria-labelledby="selfcheck-error-heading">
+        <section class="config-error" part="error" role="alert" aria-labelledby="selfcheck-error-heading" lang={lang.code()} dir={lang.dir()}>
             <h2 id="selfcheck-error-heading">{ text.error_heading }</h2>
             <p>{ text.error_body }</p>
-            <ul class="problems" lang="en">
+            <ul class="problems" lang="en" dir="ltr">
                 { for problems.iter().map(|problem| html! {
                     <li><code>{ problem.field.clone() }</code>{ ": " }{ problem.message.clone() }</li>
                 }) }

@@ -23,7 +23,9 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
             <p class="print-level">{ fill(text.print_level, &[("level", headline(text, report.level))]) }</p>
             { for report.results.iter().map(|result| {
                 let instrument = instrument(result.id);
-                let lang = instrument_lang(instrument, lang);
+                // Shown in English, marked so, where the language has no official translation;
+                // the visitor's pack carries that English wording.
+                let shown = instrument_lang(instrument, lang);
                 let band = result.band.and_then(|band| band_words(text, band));
                 let total = fill(text.score_of, &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
                 html! {
@@ -44,7 +46,7 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                                 <th scope="col">{ text.print_answer }</th>
                                 <th scope="col">{ text.print_points }</th>
                             </tr></thead>
-                            <tbody lang={lang.code()}>
+                            <tbody lang={shown.code()} dir={shown.dir()}>
                                 if let (Some(gate), Some(exposure)) = (&instrument.gate, result.exposure) {
                                     <tr>
                                         <td>{ gate.text.get(lang) }</td>
@@ -72,7 +74,7 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                             <p class="print-flag">{ text.print_flag_self_harm }</p>
                         }
                         // The publisher's credit travels with its questionnaire, on paper as on screen.
-                        <p class="print-credit" lang={lang.code()}>{ instrument.credit.get(lang) }</p>
+                        <p class="print-credit" lang={shown.code()} dir={shown.dir()}>{ instrument.credit.get(lang) }</p>
                     </section>
                 }
             }) }

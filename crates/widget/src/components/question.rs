@@ -137,7 +137,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     // Items carry the instrument's stem (and so its recall period) in their legend, so a screen
     // reader announces it with every item; the gate and the follow-up have their own wording.
     let stem =
-        matches!(props.question.part, Part::Item(_)).then(|| instrument.stem.get(shown_lang));
+        matches!(props.question.part, Part::Item(_)).then(|| instrument.stem.get(props.lang));
     let hint_id = format!("{name}-hint");
     let position = props
         .progress
@@ -154,11 +154,11 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
             if shown_lang != props.lang {
                 <p class="note">{ text.only_in_english }</p>
             }
-            <form class="question-form" onsubmit={on_submit} lang={shown_lang.code()} novalidate=true>
+            <form class="question-form" onsubmit={on_submit} lang={shown_lang.code()} dir={shown_lang.dir()} novalidate=true>
                 if let Some(gate) = gate {
                     <div class="gate-intro" id={format!("{name}-intro")}>
-                        <p>{ gate.intro.get(shown_lang) }</p>
-                        <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(shown_lang) }</li> }) }</ul>
+                        <p>{ gate.intro.get(props.lang) }</p>
+                        <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(props.lang) }</li> }) }</ul>
                     </div>
                 }
                 <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}
@@ -171,7 +171,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                             <span class="visually-hidden" lang={props.lang.code()}>{ format!("{words}. ") }</span>
                         }
                         if let Some(stem) = stem { <span class="stem">{ stem }</span> }
-                        <span class="item">{ wording.get(shown_lang) }</span>
+                        <span class="item">{ wording.get(props.lang) }</span>
                     </legend>
                     <div class="options" part="options">
                         { for options.iter().map(|option| {
@@ -183,7 +183,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                                 <label class="option" part="option" for={id.clone()}>
                                     <input type="radio" {id} name={name.clone()} value={score.to_string()}
                                         checked={props.selected == Some(score)} {onclick} />
-                                    <span>{ option.label.get(shown_lang) }</span>
+                                    <span>{ option.label.get(props.lang) }</span>
                                 </label>
                             }
                         }) }
@@ -202,7 +202,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 </div>
             </form>
             <div class="screen-footer">
-                <p class="credit" lang={shown_lang.code()}>{ instrument.credit.get(shown_lang) }</p>
+                <p class="credit" lang={shown_lang.code()} dir={shown_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
                 <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over }</button>
             </div>
         </section>

@@ -101,10 +101,10 @@ pub fn results(props: &ResultsProps) -> Html {
                         let instrument = instrument(result.id);
                         let shown = instrument_lang(instrument, props.lang);
                         html! {
-                            <li lang={shown.code()}>
-                                <p class="source-title">{ instrument.title.get(shown) }</p>
-                                <p class="citation">{ instrument.citation }</p>
-                                <p class="credit">{ instrument.credit.get(shown) }</p>
+                            <li lang={shown.code()} dir={shown.dir()}>
+                                <p class="source-title">{ instrument.title.get(props.lang) }</p>
+                                <p class="citation">{ instrument.citation.get(props.lang) }</p>
+                                <p class="credit">{ instrument.credit.get(props.lang) }</p>
                             </li>
                         }
                     }) }

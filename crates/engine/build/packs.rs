@@ -1,0 +1,502 @@
+//! The language packs, `data/lang/<code>.json`: everything a visitor reads, one file per
+//! language, in the shape a translator edits. The build checks each pack against the
+//! instrument and crisis files and against English, then writes the flat pack the widget
+//! downloads (`OUT_DIR/packs/<code>.json`) and the `Lang` enum.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde_json::Value;
+
+use crate::check;
+use crate::model::{CrisisFile, InstrumentFile};
+
+/// Top-level members of a pack that are about the pack, not shown to a visitor.
+const ABOUT_PACK: [&str; 4] = ["lang", "about", "dir", "not_translated"];
+/// Members of an instrument's wording that say where it comes from; not shown to a visitor.
+const ABOUT_WORDING: [&str; 3] = ["sources", "verified", "checked"];
+
+thread_local! {
+    /// Every key of a downloaded pack, in the order of its `texts` array.
+    static KEY_ORDER: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A key's place in every downloaded pack. The emitter asks only for keys the packs were checked
+/// to have, so a miss is a bug in the build script.
+pub fn index_of(key: &str) -> usize {
+    KEY_ORDER.with(|order| {
+        order
+            .borrow()
+            .binary_search_by(|k| k.as_str().cmp(key))
+            .unwrap_or_else(|_| panic!("no text `{key}` in the packs"))
+    })
+}
+
+pub struct Pack {
+    pub code: String,
+    pub variant: String,
+    pub rtl: bool,
+    /// Flat keys (`ui.start`, `phq9.items.0`, `crisis.US.name`) to the text.
+    pub strings: BTreeMap<String, String>,
+    /// The instruments this pack words; the others are shown in English.
+    pub instruments: Vec<String>,
+}
+
+pub struct Packs {
+    /// English first: it defines which keys exist.
+    pub list: Vec<Pack>,
+}
+
+/// `fr-CA` → `FrCa`.
+fn variant_of(code: &str) -> String {
+    code.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_ascii_uppercase().to_string() + &chars.as_str().to_ascii_lowercase()
+            })
+        })
+        .collect()
+}
+
+/// The keys an instrument's wording must have, from its structure.
+fn instrument_keys(file: &InstrumentFile) -> Vec<String> {
+    let id = &file.id;
+    let mut keys: Vec<String> = ["title", "topic", "credit", "stem"]
+        .iter()
+        .map(|k| format!("{id}.{k}"))
+        .collect();
+    let numbered = |keys: &mut Vec<String>, prefix: String, count: usize| {
+        keys.extend((0..count).map(|i| format!("{prefix}.{i}")));
+    };
+    numbered(&mut keys, format!("{id}.options"), file.options.len());
+    numbered(&mut keys, format!("{id}.items"), file.items);
+    if let Some(gate) = &file.gate {
+        keys.push(format!("{id}.gate.intro"));
+        keys.push(format!("{id}.gate.text"));
+        numbered(&mut keys, format!("{id}.gate.examples"), gate.examples);
+        numbered(&mut keys, format!("{id}.gate.options"), gate.options.len());
+    }
+    if let Some(follow_up) = &file.follow_up {
+        keys.push(format!("{id}.follow_up.text"));
+        numbered(
+            &mut keys,
+            format!("{id}.follow_up.options"),
+            follow_up.options.len(),
+        );
+    }
+    keys.sort();
+    keys
+}
+
+fn flatten(
+    value: &Value,
+    prefix: &str,
+    out: &mut BTreeMap<String, String>,
+    report: &mut dyn FnMut(&str, String),
+) {
+    match value {
+        Value::String(text) => {
+            if let Err(why) = check::text(text, 2000) {
+                report(prefix, why);
+            }
+            out.insert(prefix.to_string(), text.clone());
+        }
+        // An optional text that this place does not have (a resource without a note).
+        Value::Null => {}
+        Value::Object(members) => {
+            for (key, member) in members {
+                flatten(member, &format!("{prefix}.{key}"), out, report);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                flatten(item, &format!("{prefix}.{i}"), out, report);
+            }
+        }
+        _ => report(prefix, "must be a text (or null where optional)".into()),
+    }
+}
+
+fn placeholders(text: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = text
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+pub fn read_one(
+    code: &str,
+    value: &Value,
+    instruments: &[&InstrumentFile],
+    report: &mut dyn FnMut(&str, String),
+) -> Pack {
+    let mut pack = Pack {
+        code: code.to_string(),
+        variant: variant_of(code),
+        rtl: false,
+        strings: BTreeMap::new(),
+        instruments: Vec::new(),
+    };
+    let Some(members) = value.as_object() else {
+        report("", "must be a JSON object".into());
+        return pack;
+    };
+    if members.get("lang").and_then(Value::as_str) != Some(code) {
+        report("lang", format!("must be `{code}`, the file's name"));
+    }
+    if !members.get("about").is_some_and(Value::is_string) {
+        report(
+            "about",
+            "must say what the pack is and who translated what (the interface and crisis wording, the instruments)".into(),
+        );
+    }
+    match members.get("dir").map(|dir| dir.as_str()) {
+        None | Some(Some("ltr")) => {}
+        Some(Some("rtl")) => pack.rtl = true,
+        Some(_) => report("dir", "must be \"ltr\" or \"rtl\"".into()),
+    }
+    let not_translated = members.get("not_translated").and_then(Value::as_object);
+    for (key, member) in members {
+        if ABOUT_PACK.contains(&key.as_str()) {
+            continue;
+        }
+        // `loader`: the message the loader shows when the widget cannot start, built into
+        // selfcheck.js because it must not depend on a download.
+        if key == "ui" || key == "crisis" || key == "loader" {
+            flatten(member, key, &mut pack.strings, report);
+            continue;
+        }
+        if !instruments.iter().any(|file| &file.id == key) {
+            report(
+                key,
+                "is neither `ui`, `loader`, `crisis` nor an instrument id".into(),
+            );
+            continue;
+        }
+        let Some(wording) = member.as_object() else {
+            report(key, "must be an object".into());
+            continue;
+        };
+        let sources = wording.get("sources").and_then(Value::as_array);
+        if sources.is_none_or(|sources| sources.is_empty() || !sources.iter().all(Value::is_string))
+        {
+            report(
+                &format!("{key}.sources"),
+                "must cite where this wording comes from (at least one text)".into(),
+            );
+        }
+        if !wording.get("verified").is_some_and(Value::is_string) {
+            report(
+                &format!("{key}.verified"),
+                "must say how the wording was checked against its sources".into(),
+            );
+        }
+        for (part, text) in wording {
+            if !ABOUT_WORDING.contains(&part.as_str()) {
+                flatten(text, &format!("{key}.{part}"), &mut pack.strings, report);
+            }
+        }
+        pack.instruments.push(key.clone());
+    }
+    for file in instruments {
+        let listed = not_translated.is_some_and(|list| list.contains_key(&file.id));
+        let worded = pack.instruments.contains(&file.id);
+        if code == "en" && !worded {
+            report(&file.id, "English must word every instrument".into());
+        } else if !worded && !listed {
+            report(
+                "not_translated",
+                format!("must give the reason `{}` is not translated", file.id),
+            );
+        } else if worded && listed {
+            report(
+                &format!("not_translated.{}", file.id),
+                "is listed, but the pack words it".into(),
+            );
+        }
+        if worded {
+            let expected = instrument_keys(file);
+            let prefix = format!("{}.", file.id);
+            let found: Vec<&String> = pack
+                .strings
+                .keys()
+                .filter(|k| k.starts_with(&prefix))
+                .collect();
+            for key in &expected {
+                if !pack.strings.contains_key(key) {
+                    report(key, "is missing".into());
+                }
+            }
+            for key in found {
+                if !expected.contains(key) {
+                    report(key, "is not a text of this instrument".into());
+                }
+            }
+        }
+    }
+    pack
+}
+
+impl Packs {
+    pub fn read(
+        instruments: &[&InstrumentFile],
+        crisis: &CrisisFile,
+        errors: &mut Vec<String>,
+    ) -> Packs {
+        let mut codes: Vec<String> = std::fs::read_dir("data/lang")
+            .map(|dir| {
+                dir.filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        codes.retain(|name| {
+            let json = name.ends_with(".json");
+            if !json {
+                errors.push(format!("data/lang/{name}: a pack is a .json file"));
+            }
+            json
+        });
+        let mut codes: Vec<String> = codes
+            .iter()
+            .map(|name| name.trim_end_matches(".json").to_string())
+            .collect();
+        // English first, then by code: English defines the keys every pack must have.
+        codes.sort_by_key(|code| (code != "en", code.clone()));
+        if codes.first().map(String::as_str) != Some("en") {
+            errors.push("data/lang/en.json: the English pack is missing".into());
+            return Packs { list: Vec::new() };
+        }
+        let mut list = Vec::new();
+        for code in codes {
+            let file = format!("data/lang/{code}.json");
+            let valid_code = code.split('-').enumerate().all(|(i, part)| {
+                (if i == 0 { 2..=3 } else { 2..=4 }).contains(&part.len())
+                    && part.chars().all(|c| c.is_ascii_alphanumeric())
+            }) && code
+                .split('-')
+                .next()
+                .is_some_and(|p| p.chars().all(|c| c.is_ascii_lowercase()));
+            if !valid_code {
+                errors.push(format!(
+                    "{file}: the name must be a BCP 47 tag such as `fr-CA`"
+                ));
+                continue;
+            }
+            let value: Value = match std::fs::read_to_string(&file)
+                .map_err(|e| e.to_string())
+                .and_then(|text| serde_json::from_str(&text).map_err(|e| e.to_string()))
+            {
+                Ok(value) => value,
+                Err(why) => {
+                    errors.push(format!("{file}: {why}"));
+                    continue;
+                }
+            };
+            let mut report =
+                |field: &str, message: String| errors.push(format!("{file}: {field}: {message}"));
+            let pack = read_one(&code, &value, instruments, &mut report);
+            list.push(pack);
+        }
+        let packs = Packs { list };
+        packs.check_against_english(crisis, errors);
+        packs
+    }
+
+    /// Interface and crisis wording: English has the keys the tables need; every pack has
+    /// exactly those, with the same placeholders.
+    fn check_against_english(&self, crisis: &CrisisFile, errors: &mut Vec<String>) {
+        let Some(english) = self.list.first() else {
+            return;
+        };
+        let shared = |key: &&String| {
+            ["ui.", "loader.", "crisis."]
+                .iter()
+                .any(|section| key.starts_with(section))
+        };
+        for region in &crisis.regions {
+            let at = format!("crisis.{}", region.code);
+            let mut required = vec![format!("{at}.name"), format!("{at}.emergency.label")];
+            required
+                .extend((0..region.resources.len()).map(|i| format!("{at}.resources.{i}.name")));
+            for key in required {
+                if !english.strings.contains_key(&key) {
+                    errors.push(format!("data/lang/en.json: {key}: is missing"));
+                }
+            }
+        }
+        for key in english.strings.keys().filter(shared) {
+            if let Some(rest) = key.strip_prefix("crisis.") {
+                let code = rest.split('.').next().unwrap_or_default();
+                if !crisis.regions.iter().any(|r| r.code == code) {
+                    errors.push(format!(
+                        "data/lang/en.json: {key}: no region `{code}` in data/crisis.json"
+                    ));
+                }
+            }
+        }
+        for pack in &self.list[1..] {
+            let file = format!("data/lang/{}.json", pack.code);
+            for (key, reference) in english.strings.iter().filter(|(k, _)| shared(k)) {
+                match pack.strings.get(key) {
+                    None => errors.push(format!("{file}: {key}: is missing (English has it)")),
+                    Some(text) if placeholders(text) != placeholders(reference) => {
+                        errors.push(format!(
+                            "{file}: {key}: placeholders {:?} differ from English's {:?}",
+                            placeholders(text),
+                            placeholders(reference)
+                        ))
+                    }
+                    Some(_) => {}
+                }
+            }
+            for key in pack.strings.keys().filter(shared) {
+                if !english.strings.contains_key(key) {
+                    errors.push(format!("{file}: {key}: English has no such text"));
+                }
+            }
+        }
+    }
+
+    pub fn english_has(&self, key: &str) -> bool {
+        self.list
+            .first()
+            .is_some_and(|english| english.strings.contains_key(key))
+    }
+
+    /// The `Lang` variants of the packs that word this instrument.
+    pub fn offering<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.list
+            .iter()
+            .filter(move |pack| pack.instruments.iter().any(|i| i == id))
+            .map(|pack| pack.variant.as_str())
+    }
+
+    /// The pack a visitor downloads: the pack's own texts, English wording for the
+    /// instruments it does not translate, and each instrument's citation.
+    pub fn runtime(&self, pack: &Pack, instruments: &[&InstrumentFile]) -> String {
+        let mut strings = pack.strings.clone();
+        if let Some(english) = self.list.first() {
+            for file in instruments {
+                if !pack.instruments.contains(&file.id) {
+                    let prefix = format!("{}.", file.id);
+                    for (key, text) in english.strings.range(prefix.clone()..) {
+                        if !key.starts_with(&prefix) {
+                            break;
+                        }
+                        strings.insert(key.clone(), text.clone());
+                    }
+                }
+            }
+        }
+        for file in instruments {
+            if let Some(paper) = file.sources.first() {
+                strings.insert(format!("{}.citation", file.id), paper.clone());
+            }
+        }
+        // Every pack has English's keys (checked), so the order of one is the order of all;
+        // the keys themselves stay out of the download.
+        debug_assert!(strings.keys().eq(self.key_order(instruments).iter()));
+        let mut out = serde_json::Map::new();
+        out.insert("lang".into(), Value::String(pack.code.clone()));
+        out.insert(
+            "texts".into(),
+            Value::Array(strings.into_values().map(Value::String).collect()),
+        );
+        Value::Object(out).to_string()
+    }
+
+    /// The keys of a downloaded pack, in order: English's texts and each instrument's citation.
+    pub fn key_order(&self, instruments: &[&InstrumentFile]) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .list
+            .first()
+            .map(|english| english.strings.keys().cloned().collect())
+            .unwrap_or_default();
+        keys.extend(
+            instruments
+                .iter()
+                .map(|file| format!("{}.citation", file.id)),
+        );
+        keys.sort();
+        keys
+    }
+
+    /// Makes `index_of` answer for these packs.
+    pub fn fix_key_order(&self, instruments: &[&InstrumentFile]) {
+        let order = self.key_order(instruments);
+        KEY_ORDER.with(|slot| *slot.borrow_mut() = order);
+    }
+
+    /// `Lang`: one variant per pack, English the default.
+    pub fn emit_lang(&self, instruments: &[&InstrumentFile]) -> String {
+        let keys = self.key_order(instruments);
+        let runtime_len = keys.len();
+        let mut out = String::new();
+        out.push_str("/// A language the widget has a pack for (`data/lang/<code>.json`).\n");
+        out.push_str("#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum Lang {\n");
+        for (i, pack) in self.list.iter().enumerate() {
+            if i == 0 {
+                out.push_str("    #[default]\n");
+            }
+            let _ = writeln!(out, "    {},", pack.variant);
+        }
+        out.push_str("}\n\nimpl Lang {\n");
+        let variants: Vec<String> = self
+            .list
+            .iter()
+            .map(|p| format!("Lang::{}", p.variant))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    pub const ALL: [Lang; {}] = [{}];\n",
+            self.list.len(),
+            variants.join(", ")
+        );
+        out.push_str("    /// The BCP 47 tag of the pack, for `lang` attributes and file names.\n    pub fn code(self) -> &'static str {\n        match self {\n");
+        for pack in &self.list {
+            let _ = writeln!(
+                out,
+                "            Lang::{} => {:?},",
+                pack.variant, pack.code
+            );
+        }
+        out.push_str("        }\n    }\n\n    /// Whether the language is written right to left.\n    pub fn rtl(self) -> bool {\n        match self {\n");
+        for pack in &self.list {
+            let _ = writeln!(out, "            Lang::{} => {},", pack.variant, pack.rtl);
+        }
+        out.push_str("        }\n    }\n}\n\n");
+        let _ = writeln!(
+            out,
+            "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub(crate) const PACK_LEN: usize = {runtime_len};\n"
+        );
+        out.push_str("/// Each text of a downloaded pack by its key, for tests and messages in native code.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
+        let _ = writeln!(
+            out,
+            "pub(crate) const KEYS: [&str; {runtime_len}] = {keys:?};\n"
+        );
+        out.push_str("/// The interface strings, by name, for the widget's `UiStrings`.\n#[allow(non_upper_case_globals)]\npub mod ui {\n    use super::Text;\n");
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(name) = key.strip_prefix("ui.") {
+                let _ = writeln!(out, "    pub const {name}: Text = Text({i});");
+            }
+        }
+        out.push_str("}\n\n");
+        out.push_str("/// The downloaded packs, built in for native code (tests, the batch scorer); the wasm\n/// fetches its pack instead.\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\npub(crate) const BUILT_IN: [&str; ");
+        let _ = write!(out, "{}] = [", self.list.len());
+        for pack in &self.list {
+            let _ = write!(
+                out,
+                "include_str!(concat!(env!(\"OUT_DIR\"), \"/packs/{}.json\")), ",
+                pack.code
+            );
+        }
+        out.push_str("];\n");
+        out
+    }
+}

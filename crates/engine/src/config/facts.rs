@@ -1,0 +1,300 @@
+//! The configuration contract as data: every attribute and JSON key, what each takes, and the
+//! lists behind them (instruments, crisis regions, languages), read from the same constants
+//! and enums that the checks use. The build writes it to `dist/selfcheck.facts.json` for the
+//! snippet builder and generates the loader's list of observed attributes from [`ATTRIBUTES`],
+//! so no other file keeps its own copy of these facts.
+//!
+//! Native code only calls this (the build and tests); the widget never does, so none of it
+//! reaches the wasm.
+
+use super::attrs::{ATTRIBUTES, CONFIG_ATTRIBUTE};
+use super::check::SCHEMES_ALLOWED;
+use super::fields::RESUME;
+use super::json::{KEYS, RESOURCE_KEYS};
+use super::{Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL};
+use crate::crisis::regions;
+use crate::flow::Mode;
+use crate::instrument::{instrument, InstrumentId};
+use crate::json::{Map, Value};
+use crate::lang::Lang;
+use crate::scoring::PtsdCutoff;
+
+/// What an attribute takes, in words and, where the values are a closed list, as that list.
+struct Takes {
+    words: String,
+    values: Vec<String>,
+    max_chars: Option<usize>,
+    default: Option<String>,
+}
+
+impl Takes {
+    fn words(words: impl Into<String>) -> Takes {
+        Takes {
+            words: words.into(),
+            values: Vec::new(),
+            max_chars: None,
+            default: None,
+        }
+    }
+
+    fn one_of(words: &str, values: impl IntoIterator<Item = impl Into<String>>) -> Takes {
+        Takes {
+            values: values.into_iter().map(Into::into).collect(),
+            ..Takes::words(words)
+        }
+    }
+
+    fn at_most(self, max_chars: usize) -> Takes {
+        Takes {
+            max_chars: Some(max_chars),
+            ..self
+        }
+    }
+
+    fn by_default(self, default: impl Into<String>) -> Takes {
+        Takes {
+            default: Some(default.into()),
+            ..self
+        }
+    }
+}
+
+/// The rule a booking link must pass, in words (the code is `check::url`).
+fn booking_link_rule() -> String {
+    format!(
+        "a link; {SCHEMES_ALLOWED}; with a host (`//` and a name) for https: and http:, and no \
+         user name or password before `@`; an e-mail address for mailto:; digits and the usual \
+         punctuation for tel:; no whitespace, control characters or backslashes; at most \
+         {MAX_URL} characters"
+    )
+}
+
+/// `None` for a name the engine does not read: the test below keeps every attribute described.
+fn takes(attribute: &str) -> Option<Takes> {
+    let defaults = Config::default();
+    Some(match attribute {
+        "instruments" => Takes::one_of(
+            "instrument ids, separated by spaces or commas, each once, asked in that order",
+            InstrumentId::ALL.map(InstrumentId::as_str),
+        )
+        .by_default(
+            defaults
+                .instruments
+                .iter()
+                .map(|id| id.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        "mode" => Takes::one_of(
+            "`full` asks every item; `adaptive` asks the short screeners first and the rest only if they are positive",
+            Mode::ALL.map(Mode::as_str),
+        )
+        .by_default(defaults.mode.as_str()),
+        "lang" => Takes::one_of(
+            "a language code; a region such as `es-MX` is fine; without it, the page's language, else the browser's",
+            Lang::ALL.map(Lang::code),
+        ),
+        "clinic-name" => Takes::words("text").at_most(MAX_NAME),
+        "booking-url" => Takes::words(booking_link_rule()).at_most(MAX_URL),
+        "booking-label" => {
+            Takes::words("text, the booking button's; needs a booking link").at_most(MAX_LABEL)
+        }
+        "crisis-region" => Takes::one_of(
+            "a region code, in any case: the region's helplines and emergency number",
+            regions().iter().map(|region| region.code),
+        )
+        .by_default(defaults.crisis.region.unwrap_or_default()),
+        "resume" => Takes::one_of(
+            "`session` keeps the answers for a reload of the tab; `off` keeps nothing",
+            RESUME.map(|(word, _)| word),
+        )
+        .by_default(
+            RESUME
+                .iter()
+                .find(|(_, keeps)| *keeps == defaults.resume)
+                .map_or("", |(word, _)| word),
+        ),
+        "emit" => Takes::one_of(
+            "what `selfcheck:complete` and `selfcheck:booking` carry",
+            Emit::ALL.map(Emit::as_str),
+        )
+        .by_default(defaults.emit.as_str()),
+        "ptsd-cutoff" => Takes::one_of(
+            "the PC-PTSD-5 score that screens positive",
+            PtsdCutoff::ALLOWED.map(|at| at.to_string()),
+        )
+        .by_default(defaults.ptsd_cutoff.get().to_string()),
+        CONFIG_ATTRIBUTE => Takes::words(
+            "the id of a `<script type=\"application/json\">` holding a configuration object; attributes override its keys",
+        ),
+        _ => return None,
+    })
+}
+
+/// `clinic-name` → `clinicName`: the JSON key of an attribute, as the README states the rule.
+fn camel_case(attribute: &str) -> String {
+    let mut out = String::with_capacity(attribute.len());
+    let mut upper = false;
+    for c in attribute.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The JSON key that sets the same thing as `attribute`, if there is one.
+fn key_of(attribute: &str) -> Option<&'static str> {
+    let key = camel_case(attribute);
+    KEYS.iter().copied().find(|known| *known == key)
+}
+
+fn strings<'a>(values: impl IntoIterator<Item = &'a str>) -> Value {
+    Value::Array(values.into_iter().map(Value::str).collect())
+}
+
+fn attribute_entry(attribute: &str) -> Value {
+    let takes = takes(attribute).unwrap_or_else(|| Takes::words(""));
+    let mut entry = Map::new();
+    entry.push("attribute", Value::str(attribute));
+    entry.push("key", key_of(attribute).map_or(Value::Null, Value::str));
+    entry.push("takes", Value::str(&takes.words));
+    if !takes.values.is_empty() {
+        entry.push("values", strings(takes.values.iter().map(String::as_str)));
+    }
+    if let Some(max) = takes.max_chars {
+        entry.push("maxChars", Value::int(max as u64));
+    }
+    entry.push(
+        "default",
+        takes.default.as_deref().map_or(Value::Null, Value::str),
+    );
+    Value::Object(entry)
+}
+
+/// The JSON keys, each with its attribute; what a key without one takes.
+fn key_entry(key: &'static str) -> Value {
+    let attribute = ATTRIBUTES
+        .iter()
+        .copied()
+        .find(|attribute| key_of(attribute) == Some(key));
+    let mut entry = Map::new();
+    entry.push("key", Value::str(key));
+    entry.push("attribute", attribute.map_or(Value::Null, Value::str));
+    let written_as = match key {
+        "instruments" => "an array of instrument ids",
+        "ptsdCutoff" => "a number",
+        "crisisResources" => "an array of objects",
+        _ => "a string",
+    };
+    entry.push("type", Value::str(written_as));
+    if key == "crisisResources" {
+        entry.push(
+            "takes",
+            Value::String(format!(
+                "1 to {MAX_RESOURCES} helplines that replace the region's, each with the fields {}: a \
+                 name (text, at most {MAX_NAME} characters) and at least one of phone, sms and url; \
+                 phone and sms are digits, spaces and `+ - ( ) .`, at most {MAX_PHONE} characters; \
+                 url as a booking link; hours text, at most {MAX_HOURS} characters",
+                RESOURCE_KEYS.join(", ")
+            )),
+        );
+    }
+    Value::Object(entry)
+}
+
+/// The whole contract as JSON (see the module's documentation).
+pub fn facts() -> String {
+    let mut facts = Map::new();
+    let attributes = ATTRIBUTES
+        .iter()
+        .copied()
+        .chain([CONFIG_ATTRIBUTE])
+        .map(attribute_entry);
+    facts.push("attributes", Value::Array(attributes.collect()));
+    facts.push(
+        "keys",
+        Value::Array(KEYS.iter().copied().map(key_entry).collect()),
+    );
+    let instruments = InstrumentId::ALL.map(|id| {
+        let data = instrument(id);
+        let mut entry = Map::new();
+        entry.push("id", Value::str(id.as_str()));
+        entry.push("shortName", Value::str(data.short_name));
+        entry.push("topic", Value::str(data.topic.get(Lang::En)));
+        entry.push(
+            "languages",
+            strings(data.offered.iter().map(|lang| lang.code())),
+        );
+        Value::Object(entry)
+    });
+    facts.push("instruments", Value::Array(instruments.to_vec()));
+    let crisis_regions = regions().iter().map(|region| {
+        let mut entry = Map::new();
+        entry.push("code", Value::str(region.code));
+        entry.push("name", Value::str(region.name.get(Lang::En)));
+        entry.push("emergency", Value::str(region.emergency.number));
+        Value::Object(entry)
+    });
+    facts.push("crisisRegions", Value::Array(crisis_regions.collect()));
+    let languages = Lang::ALL.map(|lang| {
+        let mut entry = Map::new();
+        entry.push("code", Value::str(lang.code()));
+        entry.push("dir", Value::str(lang.dir()));
+        Value::Object(entry)
+    });
+    facts.push("languages", Value::Array(languages.to_vec()));
+    facts.push("bookingLink", Value::String(booking_link_rule()));
+    Value::Object(facts).to_json()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_attribute_is_described() {
+        for attribute in ATTRIBUTES.iter().chain([&CONFIG_ATTRIBUTE]) {
+            let described = takes(attribute).map(|takes| takes.words);
+            assert!(
+                described.is_some_and(|words| !words.is_empty()),
+                "{attribute}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_attribute_but_config_has_its_json_key() {
+        for attribute in ATTRIBUTES {
+            assert!(key_of(attribute).is_some(), "{attribute} has no JSON key");
+        }
+        assert_eq!(key_of(CONFIG_ATTRIBUTE), None);
+    }
+
+    #[test]
+    fn attribute_names_become_camel_case_keys() {
+        assert_eq!(camel_case("clinic-name"), "clinicName");
+        assert_eq!(camel_case("ptsd-cutoff"), "ptsdCutoff");
+        assert_eq!(camel_case("mode"), "mode");
+    }
+
+    #[test]
+    fn every_default_is_one_of_the_values() {
+        for attribute in ATTRIBUTES {
+            let takes = takes(attribute).unwrap();
+            if let (Some(default), false) = (&takes.default, takes.values.is_empty()) {
+                for part in default.split(' ') {
+                    assert!(
+                        takes.values.iter().any(|value| value == part),
+                        "{attribute}: {part}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Installed language packs. The widget downloads the pack of the visitor's language (pinned by
+//! its hash in the loader) and installs it here before it renders in that language; native code
+//! (tests, the batch scorer) has every pack built in.
+//!
+//! A pack is installed once per page and language and kept for the page's life, so the texts
+//! can be handed out as `&'static str`, as they were when they were compiled in.
+
+use std::sync::OnceLock;
+
+use crate::json::{self, Value};
+use crate::lang::{Lang, Text, PACK_LEN};
+
+struct Pack {
+    /// In the order of the build's keys: `Text(i)` is `texts[i]`.
+    texts: Vec<&'static str>,
+}
+
+static INSTALLED: [OnceLock<Pack>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// Reads a downloaded pack and installs it; returns its language. Refuses a pack that is not
+/// this build's (another language list or another number of texts), so a stale or truncated
+/// file gives the loader's fallback message rather than blank or shifted questions.
+pub fn install(text: &str) -> Result<Lang, String> {
+    let Ok(Value::Object(pack)) = json::parse(text) else {
+        return Err("the language pack is not a JSON object".into());
+    };
+    let lang = match pack.get("lang") {
+        Some(Value::String(code)) => Lang::ALL
+            .into_iter()
+            .find(|lang| lang.code() == code)
+            .ok_or_else(|| {
+                format!("the language pack is for `{code}`, which this build does not know")
+            })?,
+        _ => return Err("the language pack does not say its language".into()),
+    };
+    let Some(Value::Array(values)) = pack.get("texts") else {
+        return Err(format!("the `{lang}` language pack has no texts"));
+    };
+    if values.len() != PACK_LEN {
+        return Err(format!(
+            "the `{lang}` language pack has {} texts; this build needs {PACK_LEN}",
+            values.len()
+        ));
+    }
+    let mut texts = Vec::with_capacity(values.len());
+    for value in values {
+        let Value::String(value) = value else {
+            return Err(format!(
+                "the `{lang}` language pack holds something that is not a text"
+            ));
+        };
+        texts.push(&*Box::leak(value.clone().into_boxed_str()));
+    }
+    // A second install of the same language keeps the first: both came pinned to one hash.
+    let _ = INSTALLED[lang.index()].set(Pack { texts });
+    Ok(lang)
+}
+
+/// Whether `lang`'s texts are ready to show.
+pub fn installed(lang: Lang) -> bool {
+    pack(lang).is_some()
+}
+
+fn pack(lang: Lang) -> Option<&'static Pack> {
+    let slot = &INSTALLED[lang.index()];
+    #[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
+    if slot.get().is_none() {
+        let _ = install(built_in(lang));
+    }
+    slot.get()
+}
+
+pub(crate) fn text(lang: Lang, text: Text) -> Option<&'static str> {
+    pack(lang)?.texts.get(usize::from(text.0)).copied()
+}
+
+/// The keys of a downloaded pack, in order (`phq9.items.0`), for tests and tools.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn keys() -> &'static [&'static str] {
+    &crate::lang::KEYS
+}
+
+/// The pack the widget downloads for `lang`, as the build wrote it (for `cargo xtask dist`, and
+/// for the widget's own wasm tests, which enable `built-in-packs`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
+pub fn built_in(lang: Lang) -> &'static str {
+    crate::lang::BUILT_IN[lang.index()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_pack_installs_as_its_own_language() {
+        for lang in Lang::ALL {
+            assert_eq!(install(built_in(lang)), Ok(lang));
+            assert!(installed(lang));
+        }
+    }
+
+    #[test]
+    fn a_pack_that_is_not_this_builds_is_refused() {
+        let english = built_in(Lang::En);
+        let truncated = english.replacen("\"Start\",", "", 1);
+        assert_ne!(truncated, english, "the test must remove a text");
+        assert!(install(&truncated)
+            .unwrap_err()
+            .contains("texts; this build needs"));
+        let unknown = english.replacen("\"lang\":\"en\"", "\"lang\":\"xx\"", 1);
+        assert!(install(&unknown).unwrap_err().contains("`xx`"));
+        assert!(install("<html>").is_err());
+        assert!(install("{\"lang\":\"en\"}").is_err());
+    }
+}
