@@ -16,6 +16,9 @@ mod emit;
 mod model;
 #[path = "build/packs.rs"]
 mod packs;
+#[allow(dead_code)]
+#[path = "src/pseudo.rs"]
+mod pseudo;
 #[path = "build/validate.rs"]
 mod validate;
 
@@ -73,9 +76,15 @@ fn main() {
         }
     };
     let structures: Vec<&InstrumentFile> = files.iter().map(|(_, file)| file).collect();
+    println!("cargo:rerun-if-changed=src/pseudo.rs");
     let packs = match &crisis {
         Some(crisis) if structures.len() == INSTRUMENT_IDS.len() => {
-            Some(packs::Packs::read(&structures, crisis, &mut errors))
+            let mut packs = packs::Packs::read(&structures, crisis, &mut errors);
+            // Tests only: see src/pseudo.rs.
+            if std::env::var_os("CARGO_FEATURE_PSEUDO_RTL").is_some() {
+                packs.add_pseudo_rtl();
+            }
+            Some(packs)
         }
         _ => None,
     };

@@ -50,16 +50,32 @@ pub const WASM_OPT_FLAGS: [&str; 15] = [
 
 /// Builds the widget into `out_dir` and returns the paths of the script and the wasm.
 pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
+    widget_variant(out_dir, Variant::Shipped)
+}
+
+/// What a build is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Variant {
+    /// dist/: what clinics get.
+    Shipped,
+    /// The same widget plus the right-to-left pseudo-locale (crates/engine/src/pseudo.rs), for
+    /// the end-to-end tests of right-to-left layout only.
+    PseudoRtl,
+}
+
+pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, PathBuf)> {
     let toolchain = setup::wasm_toolchain()?;
     let bindgen_dir = setup::wasm_bindgen()?;
     setup::node_modules()?;
     let root = project_root();
 
     step("cargo build (release, wasm32)");
-    run(toolchain
-        .cargo("build", true)
-        .args(["--release", "--package", "selfcheck-widget", "--lib"])
-        .current_dir(&root))?;
+    let mut cargo = toolchain.cargo("build", true);
+    cargo.args(["--release", "--package", "selfcheck-widget", "--lib"]);
+    if variant == Variant::PseudoRtl {
+        cargo.args(["--features", "pseudo-rtl"]);
+    }
+    run(cargo.current_dir(&root))?;
     let compiled = toolchain
         .target_dir()
         .join(WASM_TARGET)
@@ -67,7 +83,10 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
         .join("selfcheck_widget.wasm");
 
     step("wasm-bindgen");
-    let glue_dir = toolchain.target_dir().join("bindgen");
+    let glue_dir = toolchain.target_dir().join(match variant {
+        Variant::Shipped => "bindgen",
+        Variant::PseudoRtl => "bindgen-pseudo-rtl",
+    });
     run(Command::new(bindgen_dir.join("wasm-bindgen"))
         .arg(&compiled)
         .args([
@@ -115,7 +134,7 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
         .map_err(|_| "loader is not UTF-8")?;
     let loader = with_observed_attributes(&loader)?;
     step("language packs (selfcheck.<lang>.json)");
-    let packs = write_packs(out_dir)?;
+    let packs = write_packs(out_dir, variant)?;
     let script = assemble_script(&loader, &glue, &integrity(&read_file(&wasm)?), &packs)?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
@@ -220,16 +239,41 @@ fn rename_wasm_names(glue: &str, mapping: &str, modules: &[String]) -> Result<St
 
 /// Writes every language pack the engine built into `out_dir` and returns the loader's table of
 /// them: code → [file, SRI hash, the message shown when the widget cannot start].
-fn write_packs(out_dir: &Path) -> Result<String> {
+fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
     let mut table = serde_json::Map::new();
-    for lang in selfcheck_engine::Lang::ALL {
-        let text = selfcheck_engine::pack::built_in(lang);
-        let file = pack_file(lang.code());
+    let mut add = |code: &str, text: &str, fallback: serde_json::Value| -> Result {
+        let file = pack_file(code);
         write(&out_dir.join(&file), text)?;
         table.insert(
-            lang.code().into(),
-            serde_json::json!([file, integrity(text.as_bytes()), fallback_text(lang)?]),
+            code.into(),
+            serde_json::json!([file, integrity(text.as_bytes()), fallback]),
         );
+        Ok(())
+    };
+    for lang in selfcheck_engine::Lang::ALL {
+        add(
+            lang.code(),
+            selfcheck_engine::pack::built_in(lang),
+            fallback_text(lang)?,
+        )?;
+    }
+    if variant == Variant::PseudoRtl {
+        // English, every text mirrored, in the order the pseudo-rtl wasm numbers them (the same
+        // order as every pack).
+        let english = selfcheck_engine::pack::texts(selfcheck_engine::Lang::En)
+            .ok_or("the English pack is not built in")?;
+        let mirrored: Vec<String> = english
+            .iter()
+            .map(|text| selfcheck_engine::pseudo::mirror(text))
+            .collect();
+        let pack = serde_json::json!({ "lang": selfcheck_engine::pseudo::CODE, "texts": mirrored });
+        let mut fallback = fallback_text(selfcheck_engine::Lang::En)?;
+        if let Some(texts) = fallback.as_object_mut() {
+            for text in texts.values_mut() {
+                *text = selfcheck_engine::pseudo::mirror(text.as_str().unwrap_or_default()).into();
+            }
+        }
+        add(selfcheck_engine::pseudo::CODE, &pack.to_string(), fallback)?;
     }
     Ok(serde_json::Value::Object(table).to_string())
 }
@@ -468,7 +512,8 @@ mod tests {
     #[test]
     fn every_pack_is_written_with_its_hash_and_its_own_fallback_message() {
         let dir = std::env::temp_dir().join(format!("selfcheck-packs-{}", std::process::id()));
-        let table: serde_json::Value = serde_json::from_str(&write_packs(&dir).unwrap()).unwrap();
+        let table: serde_json::Value =
+            serde_json::from_str(&write_packs(&dir, Variant::Shipped).unwrap()).unwrap();
         for lang in selfcheck_engine::Lang::ALL {
             let entry = &table[lang.code()];
             let file = entry[0].as_str().unwrap();

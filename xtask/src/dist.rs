@@ -11,11 +11,25 @@ pub fn run(args: &[String]) -> Result {
     let names = match args {
         [] => false,
         [flag] if flag == "--names" => true,
-        _ => return Err("usage: cargo xtask dist [--names]".into()),
+        [flag] if flag == "--pseudo-rtl" => {
+            build_pseudo_rtl_dist()?;
+            return Ok(());
+        }
+        _ => return Err("usage: cargo xtask dist [--names | --pseudo-rtl]".into()),
     };
-    let files = build_dist()?;
-    let total = print_sizes(&files)?;
-    println!("{}", crate::budget::verdict(total.brotli).1);
+    build_dist()?;
+    let dist = project_root().join("dist");
+    // What a visitor downloads depends on the language: the script, the wasm and one pack.
+    let mut totals = Vec::new();
+    for lang in selfcheck_engine::Lang::ALL {
+        println!("\na visitor in `{lang}`:");
+        let files = crate::budget::widget_files_in(&dist, lang)?;
+        totals.push((lang, print_sizes(&files)?.brotli));
+    }
+    println!();
+    for (lang, brotli) in totals {
+        println!("{lang}: {}", crate::budget::verdict(brotli).1);
+    }
     if names {
         size_by_name()?;
     }
@@ -68,6 +82,19 @@ pub fn build_dist() -> Result<Vec<PathBuf>> {
     }
     let files = build_dist_now()?;
     Ok(BUILT.get_or_init(|| files).clone())
+}
+
+/// target/dist-rtl/: dist/ plus the right-to-left pseudo-locale, for the end-to-end tests of
+/// right-to-left layout (served at /dist-rtl/). Never shipped. Once per xtask run.
+pub fn build_pseudo_rtl_dist() -> Result<PathBuf> {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    if let Some(dir) = BUILT.get() {
+        return Ok(dir.clone());
+    }
+    let dir = project_root().join("target/dist-rtl");
+    step("target/dist-rtl (dist/ with the right-to-left pseudo-locale, for tests)");
+    build::widget_variant(&dir, build::Variant::PseudoRtl)?;
+    Ok(BUILT.get_or_init(|| dir).clone())
 }
 
 fn build_dist_now() -> Result<Vec<PathBuf>> {

@@ -22,8 +22,11 @@ commands:
   test [suite...]      fmt, clippy, native tests, wasm tests in Chromium, the size budget,
                        end-to-end tests, the visit in Firefox and in WebKit; ends with one
                        line: `N passed, N failed`
-  dist [--names]       write dist/ (selfcheck.js, selfcheck_bg.wasm, embed.html) and print sizes;
-                       --names: what each byte of the wasm is (twiggy, if in .tools/bin)
+  dist [--names]       write dist/ (selfcheck.js, selfcheck_bg.wasm, a pack per language,
+                       embed.html) and print what a visitor in each language downloads;
+                       --names: what each byte of the wasm is (twiggy, if in .tools/bin);
+                       --pseudo-rtl: only target/dist-rtl/, the test build with the
+                       right-to-left pseudo-locale (served at /dist-rtl/)
   bench [--runs N]     size and speed of selfcheck against SurveyJS in headless Chromium
                        (default 15 runs each, without and with 4x CPU throttling)
   setup                only install what is missing (apt packages, wasm-bindgen, npm tools)

@@ -15,8 +15,9 @@ pub const STRICT_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// URL prefixes and the folders they map to, relative to the project root.
-const SERVED: [(&str, &str); 5] = [
+const SERVED: [(&str, &str); 6] = [
     ("/dist/", "dist"),
+    ("/dist-rtl/", "target/dist-rtl"),
     ("/demo/", "demo"),
     ("/styles/", "styles"),
     ("/tests/pages/", "tests/pages"),

@@ -272,6 +272,7 @@ fn end_to_end(root: &Path) -> Suite {
     let prepared = (|| -> Result<_> {
         setup::chromium()?;
         crate::dist::build_dist()?;
+        crate::dist::build_pseudo_rtl_dist()?;
         crate::serve::start_background()
     })();
     let address = match prepared {

@@ -363,6 +363,26 @@ impl Packs {
         }
     }
 
+    /// Adds the test-only right-to-left pseudo-locale: English, every text mirrored, every
+    /// instrument worded (so the questions themselves run right to left).
+    pub fn add_pseudo_rtl(&mut self) {
+        let Some(english) = self.list.first() else {
+            return;
+        };
+        let pack = Pack {
+            code: crate::pseudo::CODE.into(),
+            variant: variant_of(crate::pseudo::CODE),
+            rtl: true,
+            strings: english
+                .strings
+                .iter()
+                .map(|(key, text)| (key.clone(), crate::pseudo::mirror(text)))
+                .collect(),
+            instruments: english.instruments.clone(),
+        };
+        self.list.push(pack);
+    }
+
     pub fn english_has(&self, key: &str) -> bool {
         self.list
             .first()
@@ -473,7 +493,7 @@ impl Packs {
         out.push_str("        }\n    }\n}\n\n");
         let _ = writeln!(
             out,
-            "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub(crate) const PACK_LEN: usize = {runtime_len};\n"
+            "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub const PACK_LEN: usize = {runtime_len};\n"
         );
         out.push_str("/// Each text of a downloaded pack by its key, for tests and messages in native code.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
         let _ = writeln!(

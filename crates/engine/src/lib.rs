@@ -29,6 +29,7 @@ mod instrument;
 pub mod json;
 mod lang;
 pub mod pack;
+pub mod pseudo;
 mod scoring;
 
 pub use answers::{AnswerError, Answers, Part, Question};
@@ -41,7 +42,7 @@ pub use instrument::{
     instrument, Band, Choice, CrisisRule, FollowUp, Gate, Instrument, InstrumentId, Scoring,
     Screener,
 };
-pub use lang::{ui, Lang, Text};
+pub use lang::{ui, Lang, Text, PACK_LEN};
 pub use scoring::{
     level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, PtsdCutoff, Report,
     Screen,

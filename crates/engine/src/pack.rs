@@ -12,7 +12,7 @@ use crate::lang::{Lang, Text, PACK_LEN};
 
 struct Pack {
     /// In the order of the build's keys: `Text(i)` is `texts[i]`.
-    texts: Vec<&'static str>,
+    texts: Box<[&'static str; PACK_LEN]>,
 }
 
 static INSTALLED: [OnceLock<Pack>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
@@ -51,6 +51,10 @@ pub fn install(text: &str) -> Result<Lang, String> {
         };
         texts.push(&*Box::leak(value.clone().into_boxed_str()));
     }
+    let texts = texts
+        .into_boxed_slice()
+        .try_into()
+        .map_err(|_| format!("the `{lang}` language pack has the wrong number of texts"))?;
     // A second install of the same language keeps the first: both came pinned to one hash.
     let _ = INSTALLED[lang.index()].set(Pack { texts });
     Ok(lang)
@@ -72,6 +76,12 @@ fn pack(lang: Lang) -> Option<&'static Pack> {
 
 pub(crate) fn text(lang: Lang, text: Text) -> Option<&'static str> {
     pack(lang)?.texts.get(usize::from(text.0)).copied()
+}
+
+/// Every text of `lang`'s installed pack, in the build's order. A fixed-size array: indexing
+/// it with the generated constants (`ui::start.0`) needs no bounds check in the wasm.
+pub fn texts(lang: Lang) -> Option<&'static [&'static str; PACK_LEN]> {
+    pack(lang).map(|pack| &*pack.texts)
 }
 
 /// The keys of a downloaded pack, in order (`phq9.items.0`), for tests and tools.

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use selfcheck_engine::{pack, ui, Emit, Lang};
+use selfcheck_engine::{pack, ui, Emit, Lang, PACK_LEN};
 
 macro_rules! ui_strings {
     ($($(#[doc = $doc:literal])* $name:ident,)*) => {
@@ -23,10 +23,11 @@ macro_rules! ui_strings {
                 vec![$((stringify!($name), self.$name),)*]
             }
 
-            fn from_pack(lang: Lang) -> UiStrings {
+            fn from_pack(texts: &'static [&'static str; PACK_LEN]) -> UiStrings {
                 // `ui::<name>` is generated from the English pack: a string named here that the
-                // packs lack is a compile error.
-                UiStrings { $($name: ui::$name.get(lang),)* }
+                // packs lack is a compile error. Constant indices into a fixed-size array: no
+                // bounds checks, a load and a store per string in the wasm.
+                UiStrings { $($name: texts[ui::$name.0 as usize],)* }
             }
         }
 
@@ -137,11 +138,10 @@ impl UiStrings {
 pub fn strings(lang: Lang) -> &'static UiStrings {
     static BUILT: [OnceLock<UiStrings>; Lang::ALL.len()] =
         [const { OnceLock::new() }; Lang::ALL.len()];
-    if !pack::installed(lang) {
+    let Some(texts) = pack::texts(lang) else {
         return &NONE_YET;
-    }
-    let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    BUILT[slot].get_or_init(|| UiStrings::from_pack(lang))
+    };
+    BUILT[lang as usize].get_or_init(|| UiStrings::from_pack(texts))
 }
 
 /// Fills `{name}` placeholders. Values are plain text; the result is rendered as text.
