@@ -10,6 +10,9 @@ mod model;
 #[allow(dead_code)]
 #[path = "../build/packs.rs"]
 mod packs;
+#[allow(dead_code)]
+#[path = "../src/pseudo.rs"]
+mod pseudo;
 #[path = "../build/validate.rs"]
 mod validate;
 
