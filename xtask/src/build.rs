@@ -286,9 +286,10 @@ fn fallback_text(lang: selfcheck_engine::Lang) -> Result<serde_json::Value> {
             .map(|text| text.get(lang).to_owned())
             .ok_or_else(|| format!("the packs have no `{key}`"))
     };
+    let (title, body) = selfcheck_engine::pack::loader_message(lang);
     Ok(serde_json::json!({
-        "title": text("loader.title")?,
-        "body": text("loader.body")?,
+        "title": title,
+        "body": body,
         "book": text("ui.booking_default")?,
         "help": text("ui.local_emergency")?,
     }))

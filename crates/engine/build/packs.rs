@@ -400,7 +400,9 @@ impl Packs {
     /// The pack a visitor downloads: the pack's own texts, English wording for the
     /// instruments it does not translate, and each instrument's citation.
     pub fn runtime(&self, pack: &Pack, instruments: &[&InstrumentFile]) -> String {
+        // The loader's own texts are built into selfcheck.js, never downloaded.
         let mut strings = pack.strings.clone();
+        strings.retain(|key, _| !key.starts_with("loader."));
         if let Some(english) = self.list.first() {
             for file in instruments {
                 if !pack.instruments.contains(&file.id) {
@@ -436,7 +438,14 @@ impl Packs {
         let mut keys: Vec<String> = self
             .list
             .first()
-            .map(|english| english.strings.keys().cloned().collect())
+            .map(|english| {
+                english
+                    .strings
+                    .keys()
+                    .filter(|key| !key.starts_with("loader."))
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default();
         keys.extend(
             instruments
@@ -507,6 +516,21 @@ impl Packs {
             }
         }
         out.push_str("}\n\n");
+        out.push_str("/// The loader's message when the widget cannot start (title, body), per language, for\n/// `cargo xtask dist` to build into selfcheck.js.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
+        let loader: Vec<String> = self
+            .list
+            .iter()
+            .map(|pack| {
+                let text = |key: &str| pack.strings.get(key).cloned().unwrap_or_default();
+                format!("({:?}, {:?})", text("loader.title"), text("loader.body"))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "pub(crate) const LOADER: [(&str, &str); {}] = [{}];\n",
+            self.list.len(),
+            loader.join(", ")
+        );
         out.push_str("/// The downloaded packs, built in for native code (tests, the batch scorer); the wasm\n/// fetches its pack instead.\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\npub(crate) const BUILT_IN: [&str; ");
         let _ = write!(out, "{}] = [", self.list.len());
         for pack in &self.list {

@@ -10,11 +10,13 @@ impl Lang {
     /// Reads a language tag by its primary subtag, ignoring case and region, so a
     /// browser's `es-MX` or a page's `EN-gb` picks the right texts.
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = |tag: &str| tag.split(['-', '_']).next().unwrap_or("").to_string();
+        fn primary(tag: &str) -> &str {
+            tag.find(['-', '_']).map_or(tag, |end| &tag[..end])
+        }
         let wanted = primary(tag);
         Lang::ALL
             .into_iter()
-            .find(|lang| primary(lang.code()).eq_ignore_ascii_case(&wanted))
+            .find(|lang| primary(lang.code()).eq_ignore_ascii_case(wanted))
     }
 
     /// `rtl` or `ltr`, for the `dir` attribute.

@@ -21,40 +21,29 @@ static INSTALLED: [OnceLock<Pack>; Lang::ALL.len()] = [const { OnceLock::new() }
 /// this build's (another language list or another number of texts), so a stale or truncated
 /// file gives the loader's fallback message rather than blank or shifted questions.
 pub fn install(text: &str) -> Result<Lang, String> {
+    let refused = || format!("the language pack is not one this build can read ({PACK_LEN} texts)");
     let Ok(Value::Object(pack)) = json::parse(text) else {
-        return Err("the language pack is not a JSON object".into());
+        return Err(refused());
     };
     let lang = match pack.get("lang") {
-        Some(Value::String(code)) => Lang::ALL
-            .into_iter()
-            .find(|lang| lang.code() == code)
-            .ok_or_else(|| {
-                format!("the language pack is for `{code}`, which this build does not know")
-            })?,
-        _ => return Err("the language pack does not say its language".into()),
+        Some(Value::String(code)) => Lang::ALL.into_iter().find(|lang| lang.code() == code),
+        _ => None,
     };
-    let Some(Value::Array(values)) = pack.get("texts") else {
-        return Err(format!("the `{lang}` language pack has no texts"));
+    let texts: Option<Vec<&'static str>> = match pack.get("texts") {
+        Some(Value::Array(values)) => values
+            .iter()
+            .map(|value| match value {
+                Value::String(text) => Some(&*Box::leak(text.clone().into_boxed_str())),
+                _ => None,
+            })
+            .collect(),
+        _ => None,
     };
-    if values.len() != PACK_LEN {
-        return Err(format!(
-            "the `{lang}` language pack has {} texts; this build needs {PACK_LEN}",
-            values.len()
-        ));
-    }
-    let mut texts = Vec::with_capacity(values.len());
-    for value in values {
-        let Value::String(value) = value else {
-            return Err(format!(
-                "the `{lang}` language pack holds something that is not a text"
-            ));
-        };
-        texts.push(&*Box::leak(value.clone().into_boxed_str()));
-    }
-    let texts = texts
-        .into_boxed_slice()
-        .try_into()
-        .map_err(|_| format!("the `{lang}` language pack has the wrong number of texts"))?;
+    let (Some(lang), Some(texts)) = (lang, texts) else {
+        return Err(refused());
+    };
+    let texts: Box<[&'static str; PACK_LEN]> =
+        texts.into_boxed_slice().try_into().map_err(|_| refused())?;
     // A second install of the same language keeps the first: both came pinned to one hash.
     let _ = INSTALLED[lang.index()].set(Pack { texts });
     Ok(lang)
@@ -90,6 +79,13 @@ pub fn keys() -> &'static [&'static str] {
     &crate::lang::KEYS
 }
 
+/// What the loader says when the widget cannot start in `lang` (title, body): built into
+/// selfcheck.js by `cargo xtask dist`, since it must not depend on a download.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn loader_message(lang: Lang) -> (&'static str, &'static str) {
+    crate::lang::LOADER[lang.index()]
+}
+
 /// The pack the widget downloads for `lang`, as the build wrote it (for `cargo xtask dist`, and
 /// for the widget's own wasm tests, which enable `built-in-packs`).
 #[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
@@ -116,9 +112,11 @@ mod tests {
         assert_ne!(truncated, english, "the test must remove a text");
         assert!(install(&truncated)
             .unwrap_err()
-            .contains("texts; this build needs"));
+            .contains("not one this build can read"));
         let unknown = english.replacen("\"lang\":\"en\"", "\"lang\":\"xx\"", 1);
-        assert!(install(&unknown).unwrap_err().contains("`xx`"));
+        assert_ne!(unknown, english, "the test must change the language");
+        assert!(install(&unknown).is_err());
+        assert!(install(&english.replacen("\"Start\"", "7", 1)).is_err());
         assert!(install("<html>").is_err());
         assert!(install("{\"lang\":\"en\"}").is_err());
     }

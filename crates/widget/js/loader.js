@@ -255,8 +255,19 @@
       var pairs = Array.isArray(attributes) ? attributes : Object.keys(attributes || {}).map(function (name) {
         return [name, attributes[name]];
       });
-      var json = JSON.stringify(pairs.map(function (pair) { return [String(pair[0]), String(pair[1])]; }));
-      return load().then(function (api) { return JSON.parse(api.check(json)); });
+      return load().then(function (api) {
+        // A detached element the widget never mounts in: the engine reads it as it reads a
+        // <self-check>.
+        var element = document.createElement("div");
+        for (var i = 0; i < pairs.length; i++) {
+          try {
+            element.setAttribute(String(pairs[i][0]), String(pairs[i][1]));
+          } catch (error) {
+            return [{ field: String(pairs[i][0]), message: "is not a valid attribute name" }];
+          }
+        }
+        return JSON.parse(api.check(element));
+      });
     }
   });
 })();

@@ -264,34 +264,10 @@ fn error_detail(problems: &[Problem]) -> String {
 /// (`SelfCheck.check` in the loader), so that it accepts exactly what the widget accepts:
 /// `[[name, value], …]` in, the problems as `selfcheck:error` lists them out (`[]` when none).
 #[wasm_bindgen]
-pub fn check(attributes_json: &str) -> String {
-    let pairs: Option<Vec<(String, String)>> = match selfcheck_engine::json::parse(attributes_json)
-    {
-        Ok(Value::Array(entries)) => entries
-            .into_iter()
-            .map(|entry| match entry {
-                Value::Array(pair) => match <[Value; 2]>::try_from(pair) {
-                    Ok([Value::String(name), Value::String(value)]) => Some((name, value)),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect(),
-        _ => None,
-    };
-    let problems = match pairs {
-        Some(pairs) => {
-            let pairs: Vec<(&str, &str)> = pairs
-                .iter()
-                .map(|(name, value)| (name.as_str(), value.as_str()))
-                .collect();
-            Config::parse(None, &pairs).err().unwrap_or_default()
-        }
-        None => vec![Problem {
-            field: "attributes".into(),
-            message: "expected attribute names and values as text".into(),
-        }],
-    };
+pub fn check(element: &HtmlElement) -> String {
+    // The same reading as a mounted widget's, attributes and all: the loader puts the attributes
+    // on a detached element, so nothing is parsed twice or by other rules.
+    let problems = parse_config(element, None).err().unwrap_or_default();
     problem_list(&problems).to_json()
 }
 

@@ -5,35 +5,27 @@
 //! Instrument wording is not here: it is clinical data, verbatim from the official versions,
 //! and lives with its sources in the packs' instrument sections.
 
-use std::sync::OnceLock;
-
 use selfcheck_engine::{pack, ui, Emit, Lang, PACK_LEN};
 
 macro_rules! ui_strings {
     ($($(#[doc = $doc:literal])* $name:ident,)*) => {
-        /// The widget's visible strings in one language. `{name}` marks a placeholder.
-        #[derive(Debug)]
-        pub struct UiStrings {
-            $($(#[doc = $doc])* pub $name: &'static str,)*
-        }
+        /// The widget's visible strings in one language, read from its installed pack. `{name}`
+        /// marks a placeholder. A view of the pack, not a copy: each string is one load with a
+        /// constant index, and nothing is built when a language is first shown.
+        #[derive(Clone, Copy)]
+        pub struct UiStrings(&'static [&'static str; PACK_LEN]);
 
+        #[allow(dead_code)]
         impl UiStrings {
-            /// Every (key, string) pair, in declaration order.
-            pub fn entries(&self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($name), self.$name),)*]
-            }
+            // `ui::<name>` is generated from the English pack: a string named here that the
+            // packs lack is a compile error.
+            $($(#[doc = $doc])* pub fn $name(self) -> &'static str { self.0[ui::$name.0 as usize] })*
 
-            fn from_pack(texts: &'static [&'static str; PACK_LEN]) -> UiStrings {
-                // `ui::<name>` is generated from the English pack: a string named here that the
-                // packs lack is a compile error. Constant indices into a fixed-size array: no
-                // bounds checks, a load and a store per string in the wasm.
-                UiStrings { $($name: texts[ui::$name.0 as usize],)* }
+            /// Every (key, string) pair, in declaration order.
+            pub fn entries(self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($name), self.$name()),)*]
             }
         }
-
-        /// What is shown before any pack is installed: nothing (the loader installs the pack
-        /// before it mounts, so this is only a guard against caching blanks).
-        static NONE_YET: UiStrings = UiStrings { $($name: "",)* };
     };
 }
 
@@ -115,11 +107,11 @@ ui_strings! {
 impl UiStrings {
     /// What the visitor is told, before Start, about what leaves the questionnaire: it must say
     /// exactly what `emit` lets the clinic's page learn (see `outcome_detail` in embed.rs).
-    pub fn what_the_page_learns(&self, emit: Emit) -> &'static str {
+    pub fn what_the_page_learns(self, emit: Emit) -> &'static str {
         match emit {
-            Emit::None => self.intro_private,
-            Emit::Level => self.intro_emit_level,
-            Emit::Scores => self.intro_emit_scores,
+            Emit::None => self.intro_private(),
+            Emit::Level => self.intro_emit_level(),
+            Emit::Scores => self.intro_emit_scores(),
         }
     }
 
@@ -127,21 +119,19 @@ impl UiStrings {
     /// "Your answers are not seen by anyone" holds only when the page learns nothing; once it
     /// gets the level, a clinic's page could pass it on, so only what the widget itself
     /// guarantees is said.
-    pub fn who_watches(&self, emit: Emit) -> &'static str {
+    pub fn who_watches(self, emit: Emit) -> &'static str {
         match emit {
-            Emit::None => self.not_monitored,
-            Emit::Level | Emit::Scores => self.not_watched,
+            Emit::None => self.not_monitored(),
+            Emit::Level | Emit::Scores => self.not_watched(),
         }
     }
 }
 
-pub fn strings(lang: Lang) -> &'static UiStrings {
-    static BUILT: [OnceLock<UiStrings>; Lang::ALL.len()] =
-        [const { OnceLock::new() }; Lang::ALL.len()];
-    let Some(texts) = pack::texts(lang) else {
-        return &NONE_YET;
-    };
-    BUILT[lang as usize].get_or_init(|| UiStrings::from_pack(texts))
+pub fn strings(lang: Lang) -> UiStrings {
+    /// What is shown before a pack is installed: nothing. The loader installs the pack before
+    /// it mounts, so this is only a guard.
+    static NONE_YET: [&str; PACK_LEN] = [""; PACK_LEN];
+    UiStrings(pack::texts(lang).unwrap_or(&NONE_YET))
 }
 
 /// Fills `{name}` placeholders. Values are plain text; the result is rendered as text.
@@ -203,9 +193,9 @@ mod tests {
         for lang in Lang::ALL {
             let text = strings(lang);
             assert!(
-                text.level_not_indicated_more.contains(text.get_help),
+                text.level_not_indicated_more().contains(text.get_help()),
                 "{lang}: `level_not_indicated_more` must name `{}`",
-                text.get_help
+                text.get_help()
             );
         }
     }

@@ -128,10 +128,10 @@ pub fn app(props: &AppProps<'_>) -> Html {
             html! {
                 <div class="nav" part="nav">
                     <button type="button" class="secondary" part="button"
-                        onclick={on_click(&send(Action::Back))}>{ text.back }</button>
+                        onclick={on_click(&send(Action::Back))}>{ text.back() }</button>
                     <button type="button" class="primary" part="button button-primary"
                         onclick={on_click(&send(Action::ContinueAfterCrisis))}>
-                        { text.crisis_continue }
+                        { text.crisis_continue() }
                     </button>
                 </div>
             },
@@ -151,7 +151,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
     };
 
     html! {
-        <div class="selfcheck" part="root" lang={props.lang.code()} dir={props.lang.dir()} role="region" aria-label={text.widget_label} ref={props.root.clone()}>
+        <div class="selfcheck" part="root" lang={props.lang.code()} dir={props.lang.dir()} role="region" aria-label={text.widget_label()} ref={props.root.clone()}>
             <div class="top" part="header">{ help_now(props.config, props.lang, props.help_open, props.on_help_toggle) }</div>
             { screen }
         </div>

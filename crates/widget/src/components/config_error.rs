@@ -10,14 +10,14 @@ pub fn config_error(problems: &[Problem], lang: Lang) -> Html {
     let text = strings(lang);
     html! {
         <section class="config-error" part="error" role="alert" aria-labelledby="selfcheck-error-heading" lang={lang.code()} dir={lang.dir()}>
-            <h2 id="selfcheck-error-heading">{ text.error_heading }</h2>
-            <p>{ text.error_body }</p>
+            <h2 id="selfcheck-error-heading">{ text.error_heading() }</h2>
+            <p>{ text.error_body() }</p>
             <ul class="problems" lang="en" dir="ltr">
                 { for problems.iter().map(|problem| html! {
                     <li><code>{ problem.field.clone() }</code>{ ": " }{ problem.message.clone() }</li>
                 }) }
             </ul>
-            <p>{ text.local_emergency }</p>
+            <p>{ text.local_emergency() }</p>
         </section>
     }
 }

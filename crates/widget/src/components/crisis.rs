@@ -89,10 +89,10 @@ pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
                         <p class="line-name">{ line.name }</p>
                         <p class="line-actions">
                             if let Some((number, shown)) = &line.phone {
-                                <a class="call" href={format!("tel:{number}")}>{ fill(text.call, &[("number", shown)]) }</a>
+                                <a class="call" href={format!("tel:{number}")}>{ fill(text.call(), &[("number", shown)]) }</a>
                             }
                             if let Some((number, shown)) = &line.sms {
-                                <a class="sms" href={format!("sms:{number}")}>{ fill(text.text, &[("number", shown)]) }</a>
+                                <a class="sms" href={format!("sms:{number}")}>{ fill(text.text(), &[("number", shown)]) }</a>
                             }
                             if let Some(url) = &line.url {
                                 // The site's own name is the link text: it says where the link goes.
@@ -106,12 +106,12 @@ pub fn crisis_resources(config: &Config, lang: Lang) -> Html {
             </ul>
             if let Some(emergency) = emergency {
                 <p class="emergency">
-                    <a href={format!("tel:{}", emergency.number)}>{ fill(text.emergency, &[("number", emergency.number)]) }</a>
+                    <a href={format!("tel:{}", emergency.number)}>{ fill(text.emergency(), &[("number", emergency.number)]) }</a>
                 </p>
                 // Other numbers that also reach the emergency services, in the data's own words.
                 if let Some(note) = emergency.note { <p class="line-note">{ note.get(lang) }</p> }
             } else {
-                <p class="emergency">{ text.local_emergency }</p>
+                <p class="emergency">{ text.local_emergency() }</p>
             }
             <p class="not-monitored">{ text.who_watches(config.emit) }</p>
         </div>
@@ -129,9 +129,9 @@ pub fn crisis_panel(config: &Config, lang: Lang, autofocus: bool, children: Html
     html! {
         <section class="crisis" part="crisis">
             <h2 id="selfcheck-crisis-heading" tabindex="-1" data-autofocus={autofocus.then_some("")}>
-                { text.crisis_heading }
+                { text.crisis_heading() }
             </h2>
-            <p>{ text.crisis_body }</p>
+            <p>{ text.crisis_body() }</p>
             { crisis_resources(config, lang) }
             { children }
         </section>

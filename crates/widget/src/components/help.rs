@@ -13,10 +13,10 @@ pub fn help_now(config: &Config, lang: Lang, open: bool, on_toggle: &Callback<()
     let onclick = on_toggle.reform(|event: MouseEvent| event.prevent_default());
     html! {
         <details class="help" part="help" {open}>
-            <summary {onclick}>{ text.get_help }</summary>
+            <summary {onclick}>{ text.get_help() }</summary>
             if open {
                 <div class="help-body">
-                    <h2 class="help-heading">{ text.help_heading }</h2>
+                    <h2 class="help-heading">{ text.help_heading() }</h2>
                     { crisis_resources(config, lang) }
                 </div>
             }

@@ -26,33 +26,33 @@ pub fn intro(props: &IntroProps) -> Html {
     let on_start_over = on_click(&props.on_start_over);
     html! {
         <section class="intro" part="intro">
-            <h2 id="selfcheck-intro-heading" tabindex="-1" data-autofocus="">{ text.intro_heading }</h2>
-            if props.resumed { <p class="note">{ text.intro_resumed }</p> }
-            <p>{ text.intro_body }</p>
-            <p class="uses">{ text.intro_uses }</p>
+            <h2 id="selfcheck-intro-heading" tabindex="-1" data-autofocus="">{ text.intro_heading() }</h2>
+            if props.resumed { <p class="note">{ text.intro_resumed() }</p> }
+            <p>{ text.intro_body() }</p>
+            <p class="uses">{ text.intro_uses() }</p>
             <ul class="instrument-list">
                 { for props.instruments.iter().map(|id| {
                     let instrument = instrument(*id);
-                    html! { <li>{ fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }</li> }
+                    html! { <li>{ fill(text.instrument_of(), &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }</li> }
                 }) }
             </ul>
             <ul class="facts">
-                <li>{ text.intro_time }</li>
+                <li>{ text.intro_time() }</li>
                 <li>{ text.what_the_page_learns(props.emit) }</li>
                 // The level `urgent` is PHQ-9 item 9 answered above "Not at all": a page that
                 // learns the level learns that too. Without the PHQ-9 it cannot happen.
                 if props.emit != Emit::None && props.instruments.contains(&InstrumentId::Phq9) {
-                    <li>{ text.intro_self_harm_level }</li>
+                    <li>{ text.intro_self_harm_level() }</li>
                 }
-                <li>{ text.intro_not_diagnosis }</li>
+                <li>{ text.intro_not_diagnosis() }</li>
                 <li>{ text.who_watches(props.emit) }</li>
             </ul>
             <div class="nav">
                 if props.has_answers {
-                    <button type="button" class="secondary" part="button" onclick={on_start_over}>{ text.start_over }</button>
+                    <button type="button" class="secondary" part="button" onclick={on_start_over}>{ text.start_over() }</button>
                 }
                 <button type="button" class="primary" part="button button-primary" onclick={on_start}>
-                    { if props.has_answers { text.continue_where_left } else { text.start } }
+                    { if props.has_answers { text.continue_where_left() } else { text.start() } }
                 </button>
             </div>
         </section>

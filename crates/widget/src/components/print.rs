@@ -18,33 +18,33 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
     let text = strings(lang);
     html! {
         <div class="print-summary" part="print-summary" aria-hidden="true">
-            <h2>{ text.print_title }</h2>
-            if !date.is_empty() { <p>{ fill(text.print_date, &[("date", date)]) }</p> }
-            <p class="print-level">{ fill(text.print_level, &[("level", headline(text, report.level))]) }</p>
+            <h2>{ text.print_title() }</h2>
+            if !date.is_empty() { <p>{ fill(text.print_date(), &[("date", date)]) }</p> }
+            <p class="print-level">{ fill(text.print_level(), &[("level", headline(text, report.level))]) }</p>
             { for report.results.iter().map(|result| {
                 let instrument = instrument(result.id);
                 // Shown in English, marked so, where the language has no official translation;
                 // the visitor's pack carries that English wording.
                 let shown = instrument_lang(instrument, lang);
                 let band = result.band.and_then(|band| band_words(text, band));
-                let total = fill(text.score_of, &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
+                let total = fill(text.score_of(), &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
                 html! {
                     <section class="print-instrument">
                         <h3>
-                            { instrument.short_name }{ " — " }{ text.print_total }{ ": " }{ total }
+                            { instrument.short_name }{ " — " }{ text.print_total() }{ ": " }{ total }
                             if let Some(band) = band { { " (" }{ band }{ ")" } }
                         </h3>
                         // The cut-off the total was judged against: for the PC-PTSD-5 it is the
                         // clinic's choice (3 or 4), which a reader of the total cannot guess.
                         <p class="print-cutoff">{ fill(
-                            if result.positive { text.at_or_above_cutoff } else { text.below_cutoff },
+                            if result.positive { text.at_or_above_cutoff() } else { text.below_cutoff() },
                             &[("cutoff", &result.positive_at.to_string())],
                         ) }</p>
                         <table>
                             <thead><tr>
-                                <th scope="col">{ text.print_question }</th>
-                                <th scope="col">{ text.print_answer }</th>
-                                <th scope="col">{ text.print_points }</th>
+                                <th scope="col">{ text.print_question() }</th>
+                                <th scope="col">{ text.print_answer() }</th>
+                                <th scope="col">{ text.print_points() }</th>
                             </tr></thead>
                             <tbody lang={shown.code()} dir={shown.dir()}>
                                 if let (Some(gate), Some(exposure)) = (&instrument.gate, result.exposure) {
@@ -63,22 +63,22 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                                 }) }
                                 if let Some(follow_up) = &instrument.follow_up {
                                     <tr>
-                                        <td>{ text.print_difficulty }{ ": " }{ follow_up.text.get(lang) }</td>
-                                        <td>{ result.difficulty.map_or(text.print_not_asked, |value| label_of(follow_up.options, value, lang)) }</td>
+                                        <td>{ text.print_difficulty() }{ ": " }{ follow_up.text.get(lang) }</td>
+                                        <td>{ result.difficulty.map_or(text.print_not_asked(), |value| label_of(follow_up.options, value, lang)) }</td>
                                         <td>{ "—" }</td>
                                     </tr>
                                 }
                             </tbody>
                         </table>
                         if result.flags.contains(&Flag::SelfHarm) {
-                            <p class="print-flag">{ text.print_flag_self_harm }</p>
+                            <p class="print-flag">{ text.print_flag_self_harm() }</p>
                         }
                         // The publisher's credit travels with its questionnaire, on paper as on screen.
                         <p class="print-credit" lang={shown.code()} dir={shown.dir()}>{ instrument.credit.get(lang) }</p>
                     </section>
                 }
             }) }
-            <p class="print-footer">{ text.print_footer }</p>
+            <p class="print-footer">{ text.print_footer() }</p>
         </div>
     }
 }

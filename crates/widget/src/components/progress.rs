@@ -8,7 +8,7 @@ use crate::state::Progress;
 pub fn position_words(progress: Progress, lang: Lang) -> String {
     let Progress { position, total } = progress;
     fill(
-        strings(lang).progress,
+        strings(lang).progress(),
         &[("n", &position.to_string()), ("total", &total.to_string())],
     )
 }

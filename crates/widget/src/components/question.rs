@@ -149,10 +149,10 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 { progress_view(*progress, words) }
             }
             <p class="instrument-name">
-                { fill(text.instrument_of, &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }
+                { fill(text.instrument_of(), &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }
             </p>
             if shown_lang != props.lang {
-                <p class="note">{ text.only_in_english }</p>
+                <p class="note">{ text.only_in_english() }</p>
             }
             <form class="question-form" onsubmit={on_submit} lang={shown_lang.code()} dir={shown_lang.dir()} novalidate=true>
                 if let Some(gate) = gate {
@@ -190,20 +190,20 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                     </div>
                 </fieldset>
                 <p id={hint_id.clone()} class="hint" aria-live="polite">
-                    if props.needs_answer { { text.need_answer } }
+                    if props.needs_answer { { text.need_answer() } }
                 </p>
                 <div class="nav" part="nav" lang={props.lang.code()}>
-                    <button type="button" class="secondary" part="button" onclick={on_back}>{ text.back }</button>
+                    <button type="button" class="secondary" part="button" onclick={on_back}>{ text.back() }</button>
                     <button type="submit" class="primary" part="button button-primary"
                         aria-disabled={props.selected.is_none().then_some("true")}
                         aria-describedby={hint_id}>
-                        { if props.is_last { text.see_results } else { text.next } }
+                        { if props.is_last { text.see_results() } else { text.next() } }
                     </button>
                 </div>
             </form>
             <div class="screen-footer">
                 <p class="credit" lang={shown_lang.code()} dir={shown_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
-                <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over }</button>
+                <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over() }</button>
             </div>
         </section>
     }

@@ -17,22 +17,22 @@ pub struct ResultsProps {
     pub on_clear: Callback<()>,
 }
 
-pub fn headline(text: &UiStrings, level: Level) -> &'static str {
+pub fn headline(text: UiStrings, level: Level) -> &'static str {
     match level {
-        Level::Urgent => text.level_urgent,
-        Level::Recommended => text.level_recommended,
-        Level::Consider => text.level_consider,
-        Level::NotIndicated => text.level_not_indicated,
+        Level::Urgent => text.level_urgent(),
+        Level::Recommended => text.level_recommended(),
+        Level::Consider => text.level_consider(),
+        Level::NotIndicated => text.level_not_indicated(),
     }
 }
 
-pub fn band_words(text: &UiStrings, band: &str) -> Option<&'static str> {
+pub fn band_words(text: UiStrings, band: &str) -> Option<&'static str> {
     Some(match band {
-        "minimal" => text.band_minimal,
-        "mild" => text.band_mild,
-        "moderate" => text.band_moderate,
-        "moderately_severe" => text.band_moderately_severe,
-        "severe" => text.band_severe,
+        "minimal" => text.band_minimal(),
+        "mild" => text.band_mild(),
+        "moderate" => text.band_moderate(),
+        "moderately_severe" => text.band_moderately_severe(),
+        "severe" => text.band_severe(),
         _ => return None,
     })
 }
@@ -62,10 +62,10 @@ pub fn results(props: &ResultsProps) -> Html {
                 { crisis_panel(&props.config, props.lang, true, Html::default()) }
             }
             <h2 id="selfcheck-results-heading" tabindex="-1"
-                data-autofocus={(!props.crisis_raised).then_some("")}>{ text.results_heading }</h2>
+                data-autofocus={(!props.crisis_raised).then_some("")}>{ text.results_heading() }</h2>
             <p class="headline" data-level={level.as_str()}>{ headline(text, level) }</p>
             if level == Level::NotIndicated {
-                <p>{ text.level_not_indicated_more }</p>
+                <p>{ text.level_not_indicated_more() }</p>
             }
             <ul class="cards">
                 { for props.report.results.iter().map(|result| html! {
@@ -76,26 +76,26 @@ pub fn results(props: &ResultsProps) -> Html {
                 <div class="booking" part="booking">
                     if let Some(booking) = &props.config.booking {
                         <p>{ match &props.config.clinic_name {
-                            Some(clinic) => fill(text.booking_intro_clinic, &[("clinic", clinic)]),
-                            None => text.booking_intro.to_string(),
+                            Some(clinic) => fill(text.booking_intro_clinic(), &[("clinic", clinic)]),
+                            None => text.booking_intro().to_string(),
                         } }</p>
                         <a class="button primary" part="button button-primary booking-link" href={booking.url.clone()}
                             onclick={on_booking}>
-                            { booking.label.clone().unwrap_or_else(|| text.booking_default.to_string()) }
+                            { booking.label.clone().unwrap_or_else(|| text.booking_default().to_string()) }
                         </a>
                     } else {
-                        <p>{ text.no_booking }</p>
+                        <p>{ text.no_booking() }</p>
                     }
                 </div>
             }
             <div class="nav results-nav" part="nav">
-                <button type="button" class="secondary" part="button" onclick={on_print}>{ text.print }</button>
-                <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers }</button>
-                <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear }</button>
+                <button type="button" class="secondary" part="button" onclick={on_print}>{ text.print() }</button>
+                <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers() }</button>
+                <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear() }</button>
             </div>
             <section class="about">
-                <h3>{ text.about_heading }</h3>
-                <p>{ text.about_body }</p>
+                <h3>{ text.about_heading() }</h3>
+                <p>{ text.about_body() }</p>
                 <ul class="sources">
                     { for props.report.results.iter().map(|result| {
                         let instrument = instrument(result.id);
@@ -109,7 +109,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         }
                     }) }
                 </ul>
-                <p class="not-diagnosis">{ text.not_diagnosis }</p>
+                <p class="not-diagnosis">{ text.not_diagnosis() }</p>
                 <p>{ text.who_watches(props.config.emit) }</p>
             </section>
             { print_summary(&props.report, props.lang, &props.host.today(props.lang.code())) }
@@ -134,7 +134,7 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
     let cutoff = result.positive_at;
     let band = result.band.and_then(|band| band_words(text, band));
     let score = fill(
-        text.score_of,
+        text.score_of(),
         &[
             ("score", &result.total.to_string()),
             ("max", &result.max.to_string()),
@@ -161,7 +161,7 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
     };
     let explanation = if screener.is_some() {
         fill(
-            text.screener_negative,
+            text.screener_negative(),
             &[
                 ("name", name),
                 ("score", &result.total.to_string()),
@@ -170,15 +170,18 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
             ],
         )
     } else if result.exposure == Some(false) {
-        text.no_exposure.to_string()
+        text.no_exposure().to_string()
     } else if result.positive {
-        fill(text.at_or_above_cutoff, &[("cutoff", &cutoff.to_string())])
+        fill(
+            text.at_or_above_cutoff(),
+            &[("cutoff", &cutoff.to_string())],
+        )
     } else {
-        fill(text.below_cutoff, &[("cutoff", &cutoff.to_string())])
+        fill(text.below_cutoff(), &[("cutoff", &cutoff.to_string())])
     };
     html! {
         <article class="card" data-positive={result.positive.then_some("true")} part="result-card">
-            <h3>{ fill(text.instrument_of, &[("name", name), ("topic", instrument.topic.get(lang))]) }</h3>
+            <h3>{ fill(text.instrument_of(), &[("name", name), ("topic", instrument.topic.get(lang))]) }</h3>
             <p class="score">
                 <span class="score-number">{ score }</span>
                 if let Some(band) = band { <span class="band">{ band }</span> }
