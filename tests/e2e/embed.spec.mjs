@@ -98,8 +98,17 @@ test("a language pack that fails to load, or does not match its hash, gives the 
     await route.fulfill({ response, body: (await response.text()).replace("Comenzar", "Empezar") });
   });
   await page.goto("/tests/pages/widget.html?lang=es");
-  await expect(page.locator("self-check [part=fallback]")).toContainText("No se pudo cargar la autoevaluación");
+  // The Spanish message is in the Spanish pack, which is what failed: the loader's own English
+  // one is shown instead.
+  await expect(page.locator("self-check [part=fallback]")).toContainText("The self-check could not load");
   await expect(page.locator("self-check .intro")).toHaveCount(0);
+});
+
+test("with its pack loaded, a failed wasm gives the message in the page's language", async ({ page }) => {
+  await page.route("**/selfcheck_bg.wasm", (route) => route.fulfill({ status: 404, body: "missing" }));
+  await page.goto("/tests/pages/widget.html?lang=pt-BR");
+  await expect(page.locator("self-check [part=fallback]")).toContainText("Não foi possível carregar a autoavaliação");
+  await expect(page.locator("self-check [part=fallback]")).toContainText("número de emergência local");
 });
 
 async function openFallback(page, url) {
@@ -189,7 +198,7 @@ test("changing an attribute after mount re-configures the widget", async ({ page
   await expect(page.locator("self-check .config-error")).toContainText("booking-url");
 });
 
-for (const [pageLang, pack] of [["en", "/dist/selfcheck.en.json"], ["es", "/dist/selfcheck.es.json"]]) {
+for (const [pageLang, pack] of [["en", "/dist/selfcheck.en.json"], ["es", "/dist/selfcheck.es.json"], ["pt-BR", "/dist/selfcheck.pt-BR.json"]]) {
   test(`privacy (${pageLang} page): the widget's own files and its one language pack, then no request after the widget has loaded`, async ({ page }, testInfo) => {
     const requests = [];
     page.on("request", (request) => requests.push(request.url()));

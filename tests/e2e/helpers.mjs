@@ -45,7 +45,7 @@ export async function answerByKeyboard(page, index) {
 
 /** Presses Start (or Continue) on the intro with the keyboard. */
 export async function startByKeyboard(page) {
-  await tabTo(page, (f) => /^button:(Start|Comenzar|Continue|Continuar)$/.test(f));
+  await tabTo(page, (f) => /^button:(Start|Comenzar|Começar|Continue|Continuar)$/.test(f));
   await page.keyboard.press("Enter");
 }
 

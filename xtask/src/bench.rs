@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: selfcheck against SurveyJS in headless Chromium (issue 6).
+//! `cargo xtask bench`: selfcheck against SurveyJS, a widely used survey library, in headless
+//! Chromium, so that the size and speed budgets are measured against a real alternative.
 //!
 //! One run: builds dist/, installs the peer (SurveyJS's framework-free build, pinned in
 //! bench/package-lock.json) into bench/node_modules, generates two pages asking the same PHQ-9
@@ -16,7 +17,7 @@ use stats::{summarize, Row, Unit};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// SurveyJS's three files, as the issue counts them: (package, file).
+/// SurveyJS's three files, all that its page loads: (package, file).
 const PEER_FILES: [(&str, &str); 3] = [
     ("survey-core", "survey.core.min.js"),
     ("survey-js-ui", "survey-js-ui.min.js"),

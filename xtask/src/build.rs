@@ -16,13 +16,14 @@ pub const WASM: &str = "selfcheck_bg.wasm";
 const BINDGEN_PLACEHOLDER: &str = "/*@WASM_BINDGEN_GLUE@*/";
 const INTEGRITY_PLACEHOLDER: &str = "@WASM_INTEGRITY@";
 const PACKS_PLACEHOLDER: &str = "\"@PACKS@\"";
+const FALLBACK_PLACEHOLDER: &str = "\"@FALLBACK@\"";
 
 /// The file of a language pack in dist/, next to the wasm.
 pub fn pack_file(code: &str) -> String {
     format!("selfcheck.{code}.json")
 }
 
-/// Each beyond plain `-Oz` measured on the widget (issue 6, bytes of brotli): `--low-memory-unused`
+/// Each beyond plain `-Oz` measured on the widget (kB of brotli): `--low-memory-unused`
 /// −0.8 kB (safe: Rust puts a 1 MiB stack first, so addresses below 1024 are only reached by a
 /// stack overflow); `--flatten --rereloop` and a second `-Oz` −0.8 kB; stripping the names,
 /// producers and target features the unstripped cargo build keeps for twiggy.
@@ -107,7 +108,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     // wasm-bindgen names every import `__wbg_<name>_<16 hex digits>`: incompressible text, once
     // in the wasm and once in the glue. wasm-opt renames imports and exports to one or two
     // letters and prints the mapping, which `rename_wasm_names` applies to the glue
-    // (−2.0 kB brotli of wasm, −1.3 kB of script; issue 6).
+    // (−2.0 kB brotli of wasm, −1.3 kB of script).
     let output = Command::new(setup::wasm_opt())
         .args(WASM_OPT_FLAGS)
         .arg("--minify-imports-and-exports-and-modules")
@@ -135,7 +136,11 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     let loader = with_observed_attributes(&loader)?;
     step("language packs (selfcheck.<lang>.json)");
     let packs = write_packs(out_dir, variant)?;
-    let script = assemble_script(&loader, &glue, &integrity(&read_file(&wasm)?), &packs)?;
+    let loader = loader.replace(
+        FALLBACK_PLACEHOLDER,
+        &fallback_text(selfcheck_engine::Lang::En)?.to_string(),
+    );
+    let script = assemble_script(&loader, &glue, &pinned(&read_file(&wasm)?), &packs)?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
     let script_path = out_dir.join(SCRIPT);
@@ -154,7 +159,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
 /// script's first line: compile every function of it on a background thread while it streams
 /// in, rather than each one on the main thread at its first call. Nearly all of them (the wasm
 /// imports) are called while the widget starts: at 4× CPU, 165 → 47 compiles on the main
-/// thread, 33 → 16 ms (issue 6).
+/// thread, 33 → 16 ms.
 const COMPILE_HINT: &str = "//# allFunctionsCalledOnLoad";
 
 /// Applies wasm-opt's `--minify-imports-and-exports-and-modules` mapping (JSON on its standard
@@ -237,17 +242,21 @@ fn rename_wasm_names(glue: &str, mapping: &str, modules: &[String]) -> Result<St
     Ok(out)
 }
 
-/// Writes every language pack the engine built into `out_dir` and returns the loader's table of
-/// them: code → [file, SRI hash, the message shown when the widget cannot start].
+/// Writes every language pack the engine built into `out_dir`, each with its language's message
+/// for when the widget cannot start (`fallback`: the loader shows it if the pack has loaded),
+/// and returns the loader's table of their hashes by code.
 fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
     let mut table = serde_json::Map::new();
-    let mut add = |code: &str, text: &str, fallback: serde_json::Value| -> Result {
-        let file = pack_file(code);
-        write(&out_dir.join(&file), text)?;
-        table.insert(
-            code.into(),
-            serde_json::json!([file, integrity(text.as_bytes()), fallback]),
-        );
+    let mut add = |code: &str, pack: &str, fallback: serde_json::Value| -> Result {
+        let mut pack: serde_json::Value =
+            serde_json::from_str(pack).map_err(|error| format!("the {code} pack: {error}"))?;
+        // English's is in the loader already; a visitor in English never reads it from the pack.
+        if code != "en" {
+            pack["fallback"] = fallback;
+        }
+        let text = pack.to_string();
+        write(&out_dir.join(pack_file(code)), &text)?;
+        table.insert(code.into(), pinned(text.as_bytes()).into());
         Ok(())
     };
     for lang in selfcheck_engine::Lang::ALL {
@@ -397,6 +406,17 @@ fn import_modules(wasm: &[u8]) -> Result<Vec<String>> {
     Ok(Vec::new())
 }
 
+/// The Subresource Integrity value selfcheck.js carries for the files it fetches (the wasm, the
+/// packs): sha256, as strong for pinning a file as sha384 and 20 characters shorter, characters
+/// that do not compress and that every visitor downloads once per pinned file. The snippet's own
+/// hash for selfcheck.js stays sha384 (`integrity`): it is in the clinic's page, not a download.
+pub fn pinned(bytes: &[u8]) -> String {
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(bytes))
+    )
+}
+
 /// Subresource Integrity value (sha384) for `bytes`.
 pub fn integrity(bytes: &[u8]) -> String {
     let digest = sha2::Sha384::digest(bytes);
@@ -515,22 +535,40 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("selfcheck-packs-{}", std::process::id()));
         let table: serde_json::Value =
             serde_json::from_str(&write_packs(&dir, Variant::Shipped).unwrap()).unwrap();
+        let mut titles = Vec::new();
         for lang in selfcheck_engine::Lang::ALL {
-            let entry = &table[lang.code()];
-            let file = entry[0].as_str().unwrap();
-            let written = std::fs::read(dir.join(file)).unwrap();
+            let written = std::fs::read(dir.join(pack_file(lang.code()))).unwrap();
             assert_eq!(
-                entry[1],
-                integrity(&written),
+                table[lang.code()],
+                pinned(&written),
                 "{lang}: the hash of the file written"
             );
+            let text = std::str::from_utf8(&written).unwrap();
+            // The widget reads the texts and ignores the loader's `fallback`.
+            assert!(selfcheck_engine::pack::install(text) == Ok(lang));
+            let pack: serde_json::Value = serde_json::from_str(text).unwrap();
+            let fallback = if lang == selfcheck_engine::Lang::En {
+                fallback_text(lang).unwrap()
+            } else {
+                pack["fallback"].clone()
+            };
+            let title = fallback["title"].as_str().unwrap().to_string();
             assert!(
-                selfcheck_engine::pack::install(std::str::from_utf8(&written).unwrap()) == Ok(lang)
+                !title.is_empty() && !titles.contains(&title),
+                "{lang}: {title}"
             );
-            assert!(!entry[2]["title"].as_str().unwrap().is_empty());
+            titles.push(title);
         }
-        assert_ne!(table["en"][2]["title"], table["es"][2]["title"]);
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_pinned_file_carries_the_base64_sha256_of_its_bytes() {
+        // Known answer from `printf abc | openssl dgst -sha256 -binary | base64`.
+        assert_eq!(
+            pinned(b"abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
     }
 
     #[test]

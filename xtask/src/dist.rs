@@ -37,7 +37,8 @@ pub fn run(args: &[String]) -> Result {
 }
 
 /// What each byte of the wasm is: the dist build optimized again with its function names
-/// kept (`-g`), then `twiggy top` on it when twiggy is installed (issue 6).
+/// kept (`-g`), then `twiggy top` on it when twiggy is installed: where to look
+/// first when the wasm grows towards its size budget.
 fn size_by_name() -> Result {
     let root = project_root();
     let bindgen = root.join("target/wasm/bindgen").join(WASM);

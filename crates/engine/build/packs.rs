@@ -15,7 +15,12 @@ use crate::model::{CrisisFile, InstrumentFile};
 /// Top-level members of a pack that are about the pack, not shown to a visitor.
 const ABOUT_PACK: [&str; 4] = ["lang", "about", "dir", "not_translated"];
 /// Members of an instrument's wording that say where it comes from; not shown to a visitor.
-const ABOUT_WORDING: [&str; 3] = ["sources", "verified", "checked"];
+const ABOUT_WORDING: [&str; 4] = ["sources", "verified", "checked", "in_english"];
+/// The parts of an instrument's wording that a translation may leave in English, with the
+/// reason (`in_english`): the credit line and the title, where the translated form's own could
+/// not be verified. The questions, answers and instructions are never among them: an instrument
+/// whose questions cannot be verified is not translated at all (`not_translated`).
+const MAY_STAY_ENGLISH: [&str; 2] = ["title", "credit"];
 
 thread_local! {
     /// Every key of a downloaded pack, in the order of its `texts` array.
@@ -41,6 +46,8 @@ pub struct Pack {
     pub strings: BTreeMap<String, String>,
     /// The instruments this pack words; the others are shown in English.
     pub instruments: Vec<String>,
+    /// Keys of worded instruments that stay in English (`phq9.credit`), shown marked as English.
+    pub in_english: Vec<String>,
 }
 
 pub struct Packs {
@@ -141,6 +148,7 @@ pub fn read_one(
         rtl: false,
         strings: BTreeMap::new(),
         instruments: Vec::new(),
+        in_english: Vec::new(),
     };
     let Some(members) = value.as_object() else {
         report("", "must be a JSON object".into());
@@ -201,6 +209,30 @@ pub fn read_one(
                 flatten(text, &format!("{key}.{part}"), &mut pack.strings, report);
             }
         }
+        if let Some(parts) = wording.get("in_english") {
+            let Some(parts) = parts.as_object() else {
+                report(
+                    &format!("{key}.in_english"),
+                    "must map a part to the reason it stays in English".into(),
+                );
+                continue;
+            };
+            for (part, reason) in parts {
+                let at = format!("{key}.in_english.{part}");
+                if !MAY_STAY_ENGLISH.contains(&part.as_str()) {
+                    report(&at, format!("only {MAY_STAY_ENGLISH:?} may stay in English; an instrument whose questions cannot be verified goes under `not_translated`"));
+                } else if reason
+                    .as_str()
+                    .is_none_or(|reason| reason.trim().is_empty())
+                {
+                    report(&at, "must give the reason".into());
+                } else if pack.strings.contains_key(&format!("{key}.{part}")) {
+                    report(&at, "is listed, but the pack words it".into());
+                } else {
+                    pack.in_english.push(format!("{key}.{part}"));
+                }
+            }
+        }
         pack.instruments.push(key.clone());
     }
     for file in instruments {
@@ -228,7 +260,7 @@ pub fn read_one(
                 .filter(|k| k.starts_with(&prefix))
                 .collect();
             for key in &expected {
-                if !pack.strings.contains_key(key) {
+                if !pack.strings.contains_key(key) && !pack.in_english.contains(key) {
                     report(key, "is missing".into());
                 }
             }
@@ -379,6 +411,7 @@ impl Packs {
                 .map(|(key, text)| (key.clone(), crate::pseudo::mirror(text)))
                 .collect(),
             instruments: english.instruments.clone(),
+            in_english: Vec::new(),
         };
         self.list.push(pack);
     }
@@ -404,6 +437,11 @@ impl Packs {
         let mut strings = pack.strings.clone();
         strings.retain(|key, _| !key.starts_with("loader."));
         if let Some(english) = self.list.first() {
+            for key in &pack.in_english {
+                if let Some(text) = english.strings.get(key) {
+                    strings.insert(key.clone(), text.clone());
+                }
+            }
             for file in instruments {
                 if !pack.instruments.contains(&file.id) {
                     let prefix = format!("{}.", file.id);
@@ -504,10 +542,26 @@ impl Packs {
             out,
             "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub const PACK_LEN: usize = {runtime_len};\n"
         );
-        out.push_str("/// Each text of a downloaded pack by its key, for tests and messages in native code.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
+        out.push_str("/// Each text of a downloaded pack by its key, for tests and tools (and the widget's wasm\n/// tests, which build the packs in).\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\n");
         let _ = writeln!(
             out,
             "pub(crate) const KEYS: [&str; {runtime_len}] = {keys:?};\n"
+        );
+        let in_english: Vec<String> = self
+            .list
+            .iter()
+            .flat_map(|pack| {
+                pack.in_english.iter().map(|key| {
+                    let index = keys.iter().position(|k| k == key).unwrap_or_default();
+                    format!("(Lang::{}, {index})", pack.variant)
+                })
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "/// Texts a language leaves in English (a credit line or title whose translation could not\n/// be verified): the widget marks them `lang=\"en\"`.\npub(crate) const IN_ENGLISH: [(Lang, u16); {}] = [{}];\n",
+            in_english.len(),
+            in_english.join(", ")
         );
         out.push_str("/// The interface strings, by name, for the widget's `UiStrings`.\n#[allow(non_upper_case_globals)]\npub mod ui {\n    use super::Text;\n");
         for (i, key) in keys.iter().enumerate() {

@@ -51,8 +51,18 @@ impl Text {
         crate::pack::text(lang, *self).unwrap_or("")
     }
 
+    /// The language this text is actually in, in `lang`'s pack: English for a part left in
+    /// English (a credit line whose translation could not be verified), else `lang`.
+    pub fn shown_in(&self, lang: Lang) -> Lang {
+        if IN_ENGLISH.contains(&(lang, self.0)) {
+            Lang::En
+        } else {
+            lang
+        }
+    }
+
     /// The text with this key (`phq9.items.0`), for tests and tools.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
     pub fn by_key(key: &str) -> Option<Text> {
         KEYS.iter()
             .position(|k| *k == key)
@@ -63,7 +73,7 @@ impl Text {
 
 impl fmt::Debug for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        #[cfg(not(target_arch = "wasm32"))]
+        #[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
         if let Some(key) = KEYS.get(usize::from(self.0)) {
             return write!(f, "Text({key})");
         }

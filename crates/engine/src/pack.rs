@@ -74,7 +74,7 @@ pub fn texts(lang: Lang) -> Option<&'static [&'static str; PACK_LEN]> {
 }
 
 /// The keys of a downloaded pack, in order (`phq9.items.0`), for tests and tools.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
 pub fn keys() -> &'static [&'static str] {
     &crate::lang::KEYS
 }

@@ -248,3 +248,37 @@ fn a_pack_for_another_language_or_an_unknown_section_is_refused() {
         ["dir: must be \"ltr\" or \"rtl\""]
     );
 }
+
+#[test]
+fn only_a_title_or_credit_may_stay_in_english_and_only_with_a_reason() {
+    // Portuguese leaves the PHQ-9's title and credit in English; its questions may not.
+    assert_eq!(pack_problems("pt-BR", |_| {}), Vec::<String>::new());
+    let questions = pack_problems("pt-BR", |v| {
+        v["phq9"]["in_english"]["items"] = "not found".into();
+    });
+    assert_eq!(questions.len(), 1, "{questions:?}");
+    assert!(
+        questions[0].starts_with("phq9.in_english.items: only"),
+        "{questions:?}"
+    );
+    let silent = pack_problems("pt-BR", |v| v["phq9"]["in_english"]["credit"] = " ".into());
+    assert_eq!(
+        silent,
+        [
+            "phq9.in_english.credit: must give the reason",
+            "phq9.credit: is missing"
+        ]
+    );
+    let both = pack_problems("pt-BR", |v| v["gad7"]["credit"] = "Desenvolvido por".into());
+    assert_eq!(
+        both,
+        ["gad7.in_english.credit: is listed, but the pack words it"]
+    );
+    let dropped = pack_problems("pt-BR", |v| {
+        v["phq9"]["in_english"]
+            .as_object_mut()
+            .unwrap()
+            .remove("credit");
+    });
+    assert_eq!(dropped, ["phq9.credit: is missing"]);
+}

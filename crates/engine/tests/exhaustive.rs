@@ -31,7 +31,8 @@ fn gad7_band(total: u32) -> &'static str {
     }
 }
 
-/// The issue's rule for one full PHQ-9 or GAD-7 (cut-point 10, consider 5-9).
+/// selfcheck's recommendation rule for one full PHQ-9 or GAD-7, as docs/scoring.md states it
+/// (cut-point 10, consider 5-9).
 fn level_of_total(total: u32, self_harm: bool) -> Level {
     if self_harm {
         Level::Urgent
@@ -194,7 +195,8 @@ fn pcptsd5_exposure_no_scores_zero_and_asks_nothing_more() {
     assert_eq!(report.level, Level::NotIndicated);
 }
 
-/// Prins et al. 2016: count of Yes, positive at 3; the issue: 1-2 is `consider`.
+/// Prins et al. 2016: count of Yes, positive at 3; selfcheck's own rule (docs/scoring.md): 1-2
+/// is `consider`.
 #[test]
 fn every_pcptsd5_answer_set_after_exposure_yes_counts_the_yeses() {
     let mut count = 0;

@@ -71,7 +71,7 @@ fn ptsd_cutoff() -> impl Strategy<Value = u8> {
     prop_oneof![Just(3u8), Just(4u8)]
 }
 
-/// The recommendation, from raw answers.
+/// selfcheck's recommendation rule as docs/scoring.md states it, from raw answers.
 fn expected_level(instruments: &[InstrumentId], mode: Mode, ptsd_cut: u8, a: &Answers) -> Level {
     let item = |id, i| a.get(Question::new(id, Part::Item(i)));
     let sum = |id, n: u8| {

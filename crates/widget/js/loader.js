@@ -10,10 +10,13 @@
   // ones it reads, and `config`), so that changing any of them after mount re-configures it.
   var ATTRIBUTES = "@OBSERVED_ATTRIBUTES@";
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
-  // One entry per language pack, written by the build from the packs themselves:
-  // code → [file, SRI hash, the message shown when the widget cannot start]. The hashes are in
-  // this script, so the snippet's own SRI hash covers every pack too.
+  // Every language pack's SRI hash by its code (the file is selfcheck.<code>.json), written by
+  // the build: the hashes are in this script, so the snippet's own SRI hash covers every pack.
   var PACKS = "@PACKS@";
+  // The message when the widget cannot start, in English. Each pack carries its own language's
+  // (`fallback`), used when that pack has loaded; only the English one is in every visitor's
+  // download.
+  var FALLBACK = "@FALLBACK@";
 
   // document.currentScript is null in module scripts, and `import.meta` is a syntax error in
   // classic ones: fall back to finding our own <script> tag by name.
@@ -48,7 +51,7 @@
           // Bytes, not the Response: with an integrity check the body arrives whole anyway, so
           // streaming compilation could not overlap the download, and it decodes the module on
           // the main thread; WebAssembly.instantiate(bytes) decodes it on a background thread
-          // (at 4× CPU, 12 → 1 ms of main-thread time; issue 6).
+          // (at 4× CPU, 12 → 1 ms of main-thread time).
           return response.arrayBuffer();
         })
         .then(function (bytes) {
@@ -65,13 +68,12 @@
   var installed = {};
   function fetchPack(code) {
     if (!packs[code]) {
-      var entry = PACKS[code];
-      packs[code] = !entry
+      var file = "selfcheck." + code + ".json";
+      packs[code] = !PACKS[code]
         ? Promise.reject(new Error("no language pack for " + code))
-        : fetch(new URL(entry[0], scriptUrl).href,
-          entry[1] ? { integrity: entry[1], credentials: "omit" } : { credentials: "omit" })
+        : fetch(new URL(file, scriptUrl).href, { integrity: PACKS[code], credentials: "omit" })
           .then(function (response) {
-            if (!response.ok) throw new Error(entry[0] + " answered " + response.status);
+            if (!response.ok) throw new Error(file + " answered " + response.status);
             return response.text();
           });
     }
@@ -129,9 +131,23 @@
       bubbles: true, composed: true,
       detail: { problems: [{ field: "script", message: String(error && error.message ? error.message : error) }] }
     }));
+    fallbackText(languageOf(host, null)).then(function (text) { renderFallback(host, text); });
+  }
+
+  // The page's language's message if its pack has loaded (the wasm may have failed, not the
+  // pack), else English; never later than 3 s, so a pack that hangs cannot hold the message.
+  function fallbackText(code) {
+    if (code === "en") return Promise.resolve(FALLBACK);
+    return Promise.race([
+      fetchPack(code).then(function (text) { return JSON.parse(text).fallback || FALLBACK; },
+        function () { return FALLBACK; }),
+      new Promise(function (resolve) { setTimeout(resolve, 3000, FALLBACK); })
+    ]);
+  }
+
+  function renderFallback(host, text) {
     var root = host.shadowRoot || host.attachShadow({ mode: "open" });
     while (root.firstChild) root.removeChild(root.firstChild);
-    var text = PACKS[languageOf(host, null)][2];
     var box = document.createElement("div");
     box.setAttribute("role", "status");
     box.setAttribute("part", "fallback");

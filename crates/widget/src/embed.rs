@@ -240,7 +240,7 @@ fn dispatch(host: &HtmlElement, name: &str, detail_json: &str) {
 }
 
 // Event details are written with the engine's small JSON module, not serde_json, which would
-// add several KB to the wasm (issue 6).
+// add several KB to a wasm that must fit in a 100 kB brotli budget.
 
 /// `[{"field":…,"message":…}]`
 fn problem_list(problems: &[Problem]) -> Value {

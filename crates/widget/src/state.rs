@@ -214,7 +214,7 @@ struct Saved {
 }
 
 /// `{"setup":…,"answers":…,"at":…}`, through the engine's small JSON module: serde_json would
-/// add several KB to the wasm (issue 6).
+/// add several KB to a wasm that must fit in a 100 kB brotli budget.
 impl Saved {
     fn to_json(&self) -> String {
         let mut map = Map::new();

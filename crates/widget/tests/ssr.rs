@@ -634,6 +634,24 @@ fn the_intro_says_before_start_what_the_page_learns_under_each_emit_in_both_lang
             "Al terminar, este sitio web recibirá su resultado general (uno de cuatro niveles) y la puntuación de cada cuestionario, no sus respuestas.",
             "Nada de lo que responda",
         ),
+        (
+            "none",
+            Lang::PtBr,
+            "Suas respostas ficam neste dispositivo. Nada do que você responder é enviado para lugar nenhum.",
+            "este site receberá",
+        ),
+        (
+            "level",
+            Lang::PtBr,
+            "Quando você terminar, este site receberá seu resultado geral (um de quatro níveis), não suas respostas.",
+            "Nada do que você responder",
+        ),
+        (
+            "scores",
+            Lang::PtBr,
+            "Quando você terminar, este site receberá seu resultado geral (um de quatro níveis) e a pontuação de cada questionário, não suas respostas.",
+            "Nada do que você responder",
+        ),
     ];
     for (emit, lang, said, never) in cases {
         let html = render(config(&[("emit", emit)]), lang, None);
@@ -647,10 +665,12 @@ fn the_intro_says_before_start_what_the_page_learns_under_each_emit_in_both_lang
         let unseen = match lang {
             Lang::En => "your answers are not seen by anyone",
             Lang::Es => "nadie ve sus respuestas",
+            Lang::PtBr => "ninguém vê suas respostas",
         };
         let highest = match lang {
             Lang::En => "it receives the highest level, and so learns that too",
             Lang::Es => "recibirá el nivel más alto, y así también lo sabrá",
+            Lang::PtBr => "o site receberá o nível mais alto e, assim, também ficará sabendo disso",
         };
         assert_eq!(facts.contains(unseen), emit == "none", "{emit} {lang}");
         assert_eq!(facts.contains(highest), emit != "none", "{emit} {lang}");
@@ -755,7 +775,7 @@ fn the_print_summary_carries_each_instruments_credit_line() {
         ],
     );
     assert_eq!(state.screen, Screen::Results);
-    for lang in [Lang::En, Lang::Es] {
+    for lang in Lang::ALL {
         let html = render(config.clone(), lang, Some(&state));
         let summary = &html[html.find("class=\"print-summary\"").unwrap()..];
         assert_eq!(count(summary, "class=\"print-credit\""), 3, "{lang}");
@@ -775,8 +795,57 @@ fn the_print_summary_carries_each_instruments_credit_line() {
                 "{lang} {}: {credit}",
                 instrument.short_name
             );
+            // A credit line left in English (Portuguese has no confirmed translation of it) is
+            // marked as English, so a screen reader reads it in an English voice.
+            let marked = instrument.credit.shown_in(shown);
+            assert_eq!(
+                opening_tags(printed, "print-credit"),
+                [format!("lang=\"{}\"", marked.code())],
+                "{lang} {}",
+                instrument.short_name
+            );
         }
     }
+}
+
+/// The `lang` attribute of each element with this class, in order.
+fn opening_tags(html: &str, class: &str) -> Vec<String> {
+    html.split('<')
+        .filter(|tag| tag.contains(&format!("class=\"{class}\"")))
+        .map(|tag| {
+            let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+            tag.split_whitespace()
+                .find(|attribute| attribute.starts_with("lang="))
+                .unwrap_or("no lang")
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn portuguese_asks_the_publishers_portuguese_and_marks_what_stays_english() {
+    let config = config(&[("instruments", "phq9 gad7")]);
+    let state = answered(&config, &[0; 16]);
+    let html = render(config.clone(), Lang::PtBr, Some(&state));
+    // The about section: the titles and credit lines are the English forms', marked so.
+    let about = element(&html, "class=\"sources\"", "</ul>");
+    assert_eq!(opening_tags(about, "credit"), ["lang=\"en\""; 2], "{about}");
+    assert_eq!(opening_tags(about, "source-title"), ["lang=\"en\""; 2]);
+    assert!(about.contains("Patient Health Questionnaire-9 (PHQ-9)"));
+    // The questions themselves are Portuguese, and not marked as English.
+    let question = render(
+        config,
+        Lang::PtBr,
+        Some(&answered(
+            &self::config(&[("instruments", "phq9 gad7")]),
+            &[],
+        )),
+    );
+    assert!(
+        question.contains("com que freqüência você foi incomodado/a"),
+        "{question}"
+    );
+    assert!(question.contains("lang=\"pt-BR\""));
 }
 
 #[test]

@@ -26,6 +26,7 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                 // Shown in English, marked so, where the language has no official translation;
                 // the visitor's pack carries that English wording.
                 let shown = instrument_lang(instrument, lang);
+                let credit_lang = instrument.credit.shown_in(shown);
                 let band = result.band.and_then(|band| band_words(text, band));
                 let total = fill(text.score_of(), &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
                 html! {
@@ -74,7 +75,7 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                             <p class="print-flag">{ text.print_flag_self_harm() }</p>
                         }
                         // The publisher's credit travels with its questionnaire, on paper as on screen.
-                        <p class="print-credit" lang={shown.code()} dir={shown.dir()}>{ instrument.credit.get(lang) }</p>
+                        <p class="print-credit" lang={credit_lang.code()} dir={credit_lang.dir()}>{ instrument.credit.get(lang) }</p>
                     </section>
                 }
             }) }

@@ -79,6 +79,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let text = strings(props.lang);
     let instrument = instrument(props.question.instrument);
     let shown_lang = instrument_lang(instrument, props.lang);
+    let credit_lang = instrument.credit.shown_in(shown_lang);
 
     let Some((wording, options)) = question_text(instrument, props.question.part) else {
         return html! {};
@@ -202,7 +203,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 </div>
             </form>
             <div class="screen-footer">
-                <p class="credit" lang={shown_lang.code()} dir={shown_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
+                <p class="credit" lang={credit_lang.code()} dir={credit_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
                 <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over() }</button>
             </div>
         </section>

@@ -100,11 +100,14 @@ pub fn results(props: &ResultsProps) -> Html {
                     { for props.report.results.iter().map(|result| {
                         let instrument = instrument(result.id);
                         let shown = instrument_lang(instrument, props.lang);
+                        let title_lang = instrument.title.shown_in(shown);
+                        let credit_lang = instrument.credit.shown_in(shown);
                         html! {
                             <li lang={shown.code()} dir={shown.dir()}>
-                                <p class="source-title">{ instrument.title.get(props.lang) }</p>
-                                <p class="citation">{ instrument.citation.get(props.lang) }</p>
-                                <p class="credit">{ instrument.credit.get(props.lang) }</p>
+                                <p class="source-title" lang={title_lang.code()} dir={title_lang.dir()}>{ instrument.title.get(props.lang) }</p>
+                                // A bibliographic reference, written as published.
+                                <p class="citation" lang="en" dir="ltr">{ instrument.citation.get(props.lang) }</p>
+                                <p class="credit" lang={credit_lang.code()} dir={credit_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
                             </li>
                         }
                     }) }

@@ -330,7 +330,7 @@ fn a_late_next_for_a_question_already_left_is_ignored() {
 
 #[test]
 fn saved_progress_keeps_the_stored_format_byte_for_byte() {
-    // The format serde_json wrote before the wasm dropped it (issue 6): progress saved by an
+    // The format serde_json wrote before the wasm dropped it for size: progress saved by an
     // older build must still resume.
     let state = answer_all(started(&[PHQ9, GAD7], Mode::Full), &[1, 0]);
     let saved = state.to_saved().unwrap();
