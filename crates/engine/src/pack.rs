@@ -22,18 +22,19 @@ static INSTALLED: [OnceLock<Pack>; Lang::ALL.len()] = [const { OnceLock::new() }
 /// file gives the loader's fallback message rather than blank or shifted questions.
 pub fn install(text: &str) -> Result<Lang, String> {
     let refused = || format!("the language pack is not one this build can read ({PACK_LEN} texts)");
-    let Ok(Value::Object(pack)) = json::parse(text) else {
+    let Ok(Value::Object(mut pack)) = json::parse(text) else {
         return Err(refused());
     };
     let lang = match pack.get("lang") {
         Some(Value::String(code)) => Lang::ALL.into_iter().find(|lang| lang.code() == code),
         _ => None,
     };
-    let texts: Option<Vec<&'static str>> = match pack.get("texts") {
+    // Moved out of the parsed tree, not copied: the texts are kept for the page's life.
+    let texts: Option<Vec<&'static str>> = match pack.remove("texts") {
         Some(Value::Array(values)) => values
-            .iter()
+            .into_iter()
             .map(|value| match value {
-                Value::String(text) => Some(&*Box::leak(text.clone().into_boxed_str())),
+                Value::String(text) => Some(&*Box::leak(text.into_boxed_str())),
                 _ => None,
             })
             .collect(),
