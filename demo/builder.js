@@ -16,10 +16,6 @@
   var DEFAULTS = { accent: "#0b5cad", accentDark: "#8cc4ff", radius: 12 };
   var WIDGET_BACKGROUND = { light: "#ffffff", dark: "#141b22" };
   var TEXT_ON_ACCENT = ["#ffffff", "#0b1620"];
-  var LOADING_TEXT = {
-    en: { loading: "The self-check is loading.", before: " You can also ", link: "book a consultation", after: " directly." },
-    es: { loading: "La autoevaluación se está cargando.", before: " También puede ", link: "reservar una consulta", after: " directamente." }
-  };
 
   var form = document.getElementById("builder");
   var list = document.getElementById("instrument-list");
@@ -252,10 +248,12 @@
       lines.push("    " + pair[0] + '="' + escapeHtml(pair[1]) + '"' + (index === written.length - 1 ? ">" : ""));
     });
     // What shows until the widget starts, and stays below its message if it cannot.
-    var text = LOADING_TEXT[settings.lang === "es" ? "es" : "en"];
-    var fallback = text.loading;
+    // In the chosen language (English when the page's language decides), from its pack.
+    var text = loadingText(settings.lang);
+    var fallback = escapeHtml(text.loading);
     if (settings.bookingUrl) {
-      fallback += text.before + '<a href="' + escapeHtml(settings.bookingUrl) + '">' + text.link + "</a>" + text.after;
+      var link = '<a href="' + escapeHtml(settings.bookingUrl) + '">' + escapeHtml(text.bookingLink) + "</a>";
+      fallback += " " + escapeHtml(text.bookingSentence).replace("{link}", link);
     }
     lines.push("  <p>" + fallback + "</p>");
     lines.push("</self-check>");
@@ -430,6 +428,13 @@
   // ---- The engine's facts: questionnaires, languages, crisis regions --------------------------
 
   var facts = null;
+
+  function loadingText(code) {
+    var languages = facts ? facts.languages : [];
+    var chosen = languages.filter(function (language) { return language.code === code; })[0] ||
+      languages.filter(function (language) { return language.code === "en"; })[0];
+    return chosen ? chosen.loading : { loading: "", bookingSentence: "", bookingLink: "" };
+  }
 
   function attributeFacts(name) {
     return facts.attributes.filter(function (entry) { return entry.attribute === name; })[0] || {};

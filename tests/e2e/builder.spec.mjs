@@ -48,6 +48,11 @@ test("the preview follows the form: questionnaires, their order and the language
   await expect(page.locator("#preview #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
   await expect(snippet(page)).toContainText('lang="es"');
   await expect(snippet(page)).toContainText("La autoevaluación se está cargando.");
+
+  // Portuguese: the preview downloads its pack, the snippet's loading line is Portuguese too.
+  await page.getByLabel("Language").selectOption("pt-BR");
+  await expect(page.locator("#preview #selfcheck-intro-heading")).toHaveText("Uma breve autoavaliação");
+  await expect(snippet(page)).toContainText("A autoavaliação está sendo carregada.");
 });
 
 test("unticking every questionnaire is explained, and the snippet falls back to the default", async ({ page }) => {

@@ -295,10 +295,10 @@ fn fallback_text(lang: selfcheck_engine::Lang) -> Result<serde_json::Value> {
             .map(|text| text.get(lang).to_owned())
             .ok_or_else(|| format!("the packs have no `{key}`"))
     };
-    let (title, body) = selfcheck_engine::pack::loader_message(lang);
+    let loader = |name| selfcheck_engine::pack::loader_text(lang, name);
     Ok(serde_json::json!({
-        "title": title,
-        "body": body,
+        "title": loader("title"),
+        "body": loader("body"),
         "book": text("ui.booking_default")?,
         "help": text("ui.local_emergency")?,
     }))

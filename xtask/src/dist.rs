@@ -119,7 +119,25 @@ fn build_dist_now() -> Result<Vec<PathBuf>> {
 pub const FACTS: &str = "selfcheck.facts.json";
 
 fn facts_json() -> String {
-    format!("{}\n", selfcheck_engine::facts())
+    // Each language also gets the line the builder writes inside a snippet's <self-check>, shown
+    // until the widget starts: from the language's pack, like every word the widget shows.
+    let mut facts: serde_json::Value =
+        serde_json::from_str(&selfcheck_engine::facts()).expect("the engine writes JSON");
+    if let Some(languages) = facts["languages"].as_array_mut() {
+        for entry in languages {
+            let lang = entry["code"]
+                .as_str()
+                .and_then(selfcheck_engine::Lang::parse)
+                .unwrap_or_default();
+            let text = |name| selfcheck_engine::pack::loader_text(lang, name);
+            entry["loading"] = serde_json::json!({
+                "loading": text("loading"),
+                "bookingSentence": text("loading_book"),
+                "bookingLink": text("book_link"),
+            });
+        }
+    }
+    format!("{facts}\n")
 }
 
 /// The tag a clinic pastes. The wasm's own hash is baked into selfcheck.js by the build, so the
@@ -256,6 +274,32 @@ mod tests {
         let page = embed_page("<script src=\"a.js\"></script>");
         assert!(page.contains("&lt;script src=\"a.js\"&gt;&lt;/script&gt;"));
         assert!(page.contains("<script src=\"a.js\"></script>"));
+    }
+
+    #[test]
+    fn every_language_in_the_facts_has_its_own_loading_line() {
+        let facts: serde_json::Value = serde_json::from_str(&facts_json()).unwrap();
+        let lines: Vec<&str> = facts["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|language| {
+                let loading = &language["loading"];
+                assert!(
+                    loading["bookingSentence"]
+                        .as_str()
+                        .unwrap()
+                        .contains("{link}"),
+                    "{language}"
+                );
+                loading["loading"].as_str().unwrap()
+            })
+            .collect();
+        assert_eq!(lines.len(), selfcheck_engine::Lang::ALL.len());
+        assert!(lines.iter().all(|line| !line.is_empty()));
+        let mut distinct = lines.clone();
+        distinct.dedup();
+        assert_eq!(distinct, lines, "each language its own words");
     }
 
     #[test]

@@ -570,18 +570,25 @@ impl Packs {
             }
         }
         out.push_str("}\n\n");
-        out.push_str("/// The loader's message when the widget cannot start (title, body), per language, for\n/// `cargo xtask dist` to build into selfcheck.js.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
+        out.push_str("/// Each language's `loader` texts (the message when the widget cannot start, the line a\n/// snippet shows while it loads), by name, for `cargo xtask dist` to build into selfcheck.js\n/// and selfcheck.facts.json: they must not depend on downloading a pack.\n#[cfg(not(target_arch = \"wasm32\"))]\n");
         let loader: Vec<String> = self
             .list
             .iter()
             .map(|pack| {
-                let text = |key: &str| pack.strings.get(key).cloned().unwrap_or_default();
-                format!("({:?}, {:?})", text("loader.title"), text("loader.body"))
+                let texts: Vec<String> = pack
+                    .strings
+                    .iter()
+                    .filter_map(|(key, text)| {
+                        key.strip_prefix("loader.")
+                            .map(|name| format!("({name:?}, {text:?})"))
+                    })
+                    .collect();
+                format!("&[{}]", texts.join(", "))
             })
             .collect();
         let _ = writeln!(
             out,
-            "pub(crate) const LOADER: [(&str, &str); {}] = [{}];\n",
+            "pub(crate) const LOADER: [&[(&str, &str)]; {}] = [{}];\n",
             self.list.len(),
             loader.join(", ")
         );

@@ -80,11 +80,16 @@ pub fn keys() -> &'static [&'static str] {
     &crate::lang::KEYS
 }
 
-/// What the loader says when the widget cannot start in `lang` (title, body): built into
-/// selfcheck.js by `cargo xtask dist`, since it must not depend on a download.
+/// One of `lang`'s `loader` texts (`title`, `body`: the message when the widget cannot start;
+/// `loading`, `loading_book`, `book_link`: what a snippet shows while it loads), built into
+/// selfcheck.js and selfcheck.facts.json by `cargo xtask dist`, since they must not depend on a
+/// download. Every pack has every one (checked at build).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn loader_message(lang: Lang) -> (&'static str, &'static str) {
+pub fn loader_text(lang: Lang, name: &str) -> &'static str {
     crate::lang::LOADER[lang.index()]
+        .iter()
+        .find(|(key, _)| *key == name)
+        .map_or("", |(_, text)| text)
 }
 
 /// The pack the widget downloads for `lang`, as the build wrote it (for `cargo xtask dist`, and
