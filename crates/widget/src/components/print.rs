@@ -23,7 +23,7 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
             <p class="print-level">{ fill(text.print_level(), &[("level", headline(text, report.level))]) }</p>
             { for report.results.iter().map(|result| {
                 let instrument = instrument(result.id);
-                // Shown in English, marked so, where the language has no official translation;
+                // Shown in English, marked so, where the language has no verified official translation;
                 // the visitor's pack carries that English wording.
                 let shown = instrument_lang(instrument, lang);
                 let credit_lang = instrument.credit.shown_in(shown);
