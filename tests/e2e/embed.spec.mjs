@@ -188,6 +188,31 @@ test("SelfCheck.mount() and unmount() from JavaScript", async ({ page }) => {
   await expect(target.locator(".intro")).toBeVisible();
 });
 
+test("a language changed while its pack downloads still mounts with words, never blank", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/selfcheck.en.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Marks when the wasm is running: from then on the loader has asked the engine for the
+  // language ("en") and waits for that pack.
+  await page.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    WebAssembly.instantiate = (...args) =>
+      instantiate.apply(WebAssembly, args).then((result) => {
+        setTimeout(() => (window.__wasmRunning = true), 0);
+        return result;
+      });
+  });
+  await page.goto("/tests/pages/widget.html?lang=en&instruments=gad7&resume=off");
+  await page.waitForFunction(() => window.__wasmRunning === true);
+  await page.locator("self-check").evaluate((element) => element.setAttribute("lang", "es"));
+  release();
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
+  await expect(page.locator("self-check .intro .primary")).toHaveText("Comenzar");
+});
+
 test("changing an attribute after mount re-configures the widget", async ({ page }) => {
   await openWidget(page, { instruments: "gad7", resume: "off" });
   await page.locator("self-check").evaluate((element) => element.setAttribute("lang", "es"));

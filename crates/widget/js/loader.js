@@ -88,7 +88,9 @@
         api.install_pack(text);
         installed[code] = true;
       }
-      return api;
+      // The page may have changed the language while the pack downloaded: the widget must
+      // never render in a language whose words are not installed.
+      return installed[api.language(host, configJson)] ? api : withPack(api, host, configJson);
     });
   }
 
