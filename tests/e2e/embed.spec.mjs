@@ -213,6 +213,40 @@ test("a language changed while its pack downloads still mounts with words, never
   await expect(page.locator("self-check .intro .primary")).toHaveText("Comenzar");
 });
 
+test("a language configured in a JSON script is the only pack downloaded, even on a page in another language", async ({ page }) => {
+  const packs = [];
+  page.on("request", (request) => request.url().endsWith(".json") && packs.push(new URL(request.url()).pathname));
+  await page.goto("/tests/pages/config-script.html");
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("Una autoevaluación breve");
+  await page.waitForLoadState("networkidle");
+  expect(packs).toEqual(["/dist/selfcheck.es.json"]);
+});
+
+test("a pack that fails after the widget works keeps the widget, in its language, and says which file failed", async ({ page }) => {
+  await page.route("**/selfcheck.es.json", (route) => route.fulfill({ status: 503, body: "busy" }));
+  const errors = [];
+  page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+  const events = [];
+  await page.exposeFunction("__recordError", (detail) => events.push(detail));
+  await openWidget(page, { instruments: "gad7", resume: "off", lang: "en" });
+  await page.locator("self-check").evaluate((element) => {
+    element.addEventListener("selfcheck:error", (event) => window.__recordError(event.detail));
+    element.setAttribute("lang", "es");
+  });
+  await expect.poll(() => errors.join("\n")).toContain("selfcheck.es.json");
+  expect(events[0].problems[0].message).toContain("selfcheck.es.json");
+  await expect(page.locator("self-check [part=fallback]")).toHaveCount(0);
+  await expect(page.locator("self-check #selfcheck-intro-heading")).toHaveText("A short self-check");
+  // Back to a language whose words are installed: the page's next change applies again.
+  await page.locator("self-check").evaluate((element) => {
+    element.setAttribute("lang", "en");
+    element.setAttribute("instruments", "phq9");
+  });
+  await expect(page.locator("self-check .intro")).toContainText("PHQ-9");
+  await page.locator("self-check .intro .primary").click();
+  await expect(page.locator("self-check legend")).toContainText("Little interest");
+});
+
 test("changing an attribute after mount re-configures the widget", async ({ page }) => {
   await openWidget(page, { instruments: "gad7", resume: "off" });
   await page.locator("self-check").evaluate((element) => element.setAttribute("lang", "es"));

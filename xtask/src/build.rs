@@ -136,11 +136,13 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     let loader = with_observed_attributes(&loader)?;
     step("language packs (selfcheck.<lang>.json)");
     let packs = write_packs(out_dir, variant)?;
-    let loader = loader.replace(
-        FALLBACK_PLACEHOLDER,
+    let script = assemble_script(
+        &loader,
+        &glue,
+        &pinned(&read_file(&wasm)?),
+        &packs,
         &fallback_text(selfcheck_engine::Lang::En)?.to_string(),
-    );
-    let script = assemble_script(&loader, &glue, &pinned(&read_file(&wasm)?), &packs)?;
+    )?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
     let script_path = out_dir.join(SCRIPT);
@@ -275,7 +277,10 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
             .iter()
             .map(|text| selfcheck_engine::pseudo::mirror(text))
             .collect();
-        let pack = serde_json::json!({ "lang": selfcheck_engine::pseudo::CODE, "texts": mirrored });
+        let pack = serde_json::json!({
+            "lang": selfcheck_engine::pseudo::CODE,
+            "texts": mirrored,
+        });
         let mut fallback = fallback_text(selfcheck_engine::Lang::En)?;
         if let Some(texts) = fallback.as_object_mut() {
             for text in texts.values_mut() {
@@ -304,11 +309,18 @@ fn fallback_text(lang: selfcheck_engine::Lang) -> Result<serde_json::Value> {
     }))
 }
 
-fn assemble_script(loader: &str, glue: &str, wasm_integrity: &str, packs: &str) -> Result<String> {
+fn assemble_script(
+    loader: &str,
+    glue: &str,
+    wasm_integrity: &str,
+    packs: &str,
+    fallback: &str,
+) -> Result<String> {
     for placeholder in [
         BINDGEN_PLACEHOLDER,
         INTEGRITY_PLACEHOLDER,
         PACKS_PLACEHOLDER,
+        FALLBACK_PLACEHOLDER,
     ] {
         if !loader.contains(placeholder) {
             return Err(format!("loader.js must contain {placeholder}"));
@@ -319,7 +331,8 @@ fn assemble_script(loader: &str, glue: &str, wasm_integrity: &str, packs: &str) 
     Ok(loader
         .replace(BINDGEN_PLACEHOLDER, glue)
         .replace(INTEGRITY_PLACEHOLDER, wasm_integrity)
-        .replace(PACKS_PLACEHOLDER, packs))
+        .replace(PACKS_PLACEHOLDER, packs)
+        .replace(FALLBACK_PLACEHOLDER, fallback))
 }
 
 const OBSERVED_ATTRIBUTES_PLACEHOLDER: &str = "\"@OBSERVED_ATTRIBUTES@\"";
@@ -433,13 +446,19 @@ mod tests {
     #[test]
     fn glue_and_integrity_land_inside_the_loader() {
         let loader = format!(
-            "(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';var p={PACKS_PLACEHOLDER};}})();"
+            "(function(){{{BINDGEN_PLACEHOLDER}\nconst i='{INTEGRITY_PLACEHOLDER}';var p={PACKS_PLACEHOLDER};var f={FALLBACK_PLACEHOLDER};}})();"
         );
-        let script =
-            assemble_script(&loader, "let wasm_bindgen = 1;", "sha384-abc", "{\"en\":1}").unwrap();
+        let script = assemble_script(
+            &loader,
+            "let wasm_bindgen = 1;",
+            "sha384-abc",
+            "{\"en\":1}",
+            "{\"title\":\"t\"}",
+        )
+        .unwrap();
         assert_eq!(
             script,
-            "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';var p={\"en\":1};})();"
+            "(function(){let wasm_bindgen = 1;\nconst i='sha384-abc';var p={\"en\":1};var f={\"title\":\"t\"};})();"
         );
     }
 
@@ -527,7 +546,7 @@ mod tests {
 
     #[test]
     fn a_loader_without_placeholders_is_refused() {
-        assert!(assemble_script("(function(){})()", "glue", "sha384-x", "{}").is_err());
+        assert!(assemble_script("(function(){})()", "glue", "sha384-x", "{}", "{}").is_err());
     }
 
     #[test]

@@ -461,9 +461,14 @@ impl Packs {
         }
         // Every pack has English's keys (checked), so the order of one is the order of all;
         // the keys themselves stay out of the download.
-        debug_assert!(strings.keys().eq(self.key_order(instruments).iter()));
+        assert!(
+            strings.keys().eq(self.key_order(instruments).iter()),
+            "the {} pack's texts are not in the build's order",
+            pack.code
+        );
         let mut out = serde_json::Map::new();
         out.insert("lang".into(), Value::String(pack.code.clone()));
+
         out.insert(
             "texts".into(),
             Value::Array(strings.into_values().map(Value::String).collect()),
@@ -542,6 +547,7 @@ impl Packs {
             out,
             "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub const PACK_LEN: usize = {runtime_len};\n"
         );
+
         out.push_str("/// Each text of a downloaded pack by its key, for tests and tools (and the widget's wasm\n/// tests, which build the packs in).\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\n");
         let _ = writeln!(
             out,
@@ -552,7 +558,9 @@ impl Packs {
             .iter()
             .flat_map(|pack| {
                 pack.in_english.iter().map(|key| {
-                    let index = keys.iter().position(|k| k == key).unwrap_or_default();
+                    let index = keys.iter().position(|k| k == key).expect(
+                        "an in_english key is one of the instrument's, checked in read_one",
+                    );
                     format!("(Lang::{}, {index})", pack.variant)
                 })
             })

@@ -75,6 +75,9 @@
           .then(function (response) {
             if (!response.ok) throw new Error(file + " answered " + response.status);
             return response.text();
+          }, function (error) {
+            // The browser's own message ("Failed to fetch") does not say which file.
+            throw new Error(file + ": " + error.message);
           });
     }
     return packs[code];
@@ -85,7 +88,11 @@
     var code = api.language(host, configJson);
     return fetchPack(code).then(function (text) {
       if (!installed[code]) {
-        api.install_pack(text);
+        try {
+          api.install_pack(text);
+        } catch (why) {
+          throw new Error("selfcheck." + code + ".json: " + why);
+        }
         installed[code] = true;
       }
       // The page may have changed the language while the pack downloaded: the widget must
@@ -108,7 +115,8 @@
   function languageOf(element, configJson) {
     var configured = null;
     try {
-      configured = configJson ? JSON.parse(configJson).lang : null;
+      var script = configJson ? null : document.getElementById(element.getAttribute("config") || "");
+      configured = JSON.parse(configJson || (script && script.textContent) || "null").lang;
     } catch (ignored) { /* the engine reports a malformed configuration */ }
     return packFor(element.getAttribute("lang")) || packFor(configured) ||
       packFor(document.documentElement.lang) || packFor(navigator.language) || "en";
@@ -126,14 +134,19 @@
     }
   }
 
-  // Built with DOM calls and textContent only: configuration strings are never parsed as HTML.
-  function showFallback(host, error) {
-    console.error("selfcheck: " + (error && error.message ? error.message : error));
+  /** Tells the page what failed: the console, and `selfcheck:error`. */
+  function report(host, error) {
+    var message = String(error && error.message ? error.message : error);
+    console.error("selfcheck: " + message);
     host.dispatchEvent(new CustomEvent("selfcheck:error", {
-      bubbles: true, composed: true,
-      detail: { problems: [{ field: "script", message: String(error && error.message ? error.message : error) }] }
+      bubbles: true, composed: true, detail: { problems: [{ field: "script", message: message }] }
     }));
-    fallbackText(languageOf(host, null)).then(function (text) { renderFallback(host, text); });
+  }
+
+  // The message instead of the widget, in place of a blank box.
+  function showFallback(host, error, configJson) {
+    report(host, error);
+    fallbackText(languageOf(host, configJson)).then(function (text) { renderFallback(host, text); });
   }
 
   // The page's language's message if its pack has loaded (the wasm may have failed, not the
@@ -194,7 +207,7 @@
       if (handle.cancelled) return;
       handle.widget = api.mount(host, configJson);
     }).catch(function (error) {
-      if (!handle.cancelled) showFallback(host, error);
+      if (!handle.cancelled) showFallback(host, error, configJson);
     });
     return handle;
   }
@@ -206,10 +219,11 @@
     }).then(function () {
       if (handle.widget && !handle.cancelled) handle.widget.reconfigure();
     }).catch(function (error) {
+      // The widget keeps working in the language it has (it is only re-configured once the new
+      // language's words are installed): say what failed, never replace a working widget.
       if (handle.cancelled) return;
-      unmountHandle(handle);
-      handle.cancelled = false;
-      showFallback(host, error);
+      if (handle.widget) report(host, error);
+      else showFallback(host, error, handle.configJson);
     });
   }
 

@@ -151,7 +151,8 @@ pub fn language(host: &HtmlElement, config_json: Option<String>) -> String {
         .into()
 }
 
-/// Installs a downloaded language pack (its text, already checked against the loader's hash).
+/// Installs a downloaded language pack (its text, already checked against the loader's hash: the
+/// build wrote each pack's hash into the loader, so it is this build's pack for that language).
 #[wasm_bindgen]
 pub fn install_pack(text: &str) -> Result<(), JsValue> {
     selfcheck_engine::pack::install(text)
