@@ -233,6 +233,38 @@ fn the_ptsd_screen_in_spanish_is_shown_in_english_and_says_so() {
     );
 }
 
+/// The `tel:`, `sms:` and `https:` links of a page, in order.
+fn links(html: &str) -> Vec<&str> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| {
+            ["tel:", "sms:", "https:"]
+                .iter()
+                .any(|s| href.starts_with(s))
+        })
+        .collect()
+}
+
+#[test]
+fn a_language_never_changes_which_crisis_numbers_are_shown() {
+    for region in selfcheck_engine::regions() {
+        let config = config(&[("instruments", "phq9"), ("crisis-region", region.code)]);
+        let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 2]);
+        let english = render(config.clone(), Lang::En, Some(&state));
+        let shown = links(&english);
+        assert!(
+            shown.iter().any(|href| href.starts_with("tel:")),
+            "{}",
+            region.code
+        );
+        for lang in Lang::ALL {
+            let html = render(config.clone(), lang, Some(&state));
+            assert_eq!(links(&html), shown, "{} in {lang}", region.code);
+        }
+    }
+}
+
 #[test]
 fn the_crisis_panel_says_its_heading_once_and_has_call_and_text_links() {
     let config = config(&[("instruments", "phq9 gad7")]);
