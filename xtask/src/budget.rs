@@ -73,6 +73,28 @@ pub fn total(files: &[FileSize]) -> Sizes {
     )
 }
 
+/// Prints what a visitor in each language downloads from `dist` (a table per language, then a
+/// verdict line each) and returns whether each is within the budget.
+pub fn every_language(dist: &Path) -> Result<Vec<bool>> {
+    let mut totals = Vec::new();
+    for lang in selfcheck_engine::Lang::ALL {
+        println!("\na visitor in `{lang}`:");
+        totals.push((
+            lang,
+            dist::print_sizes(&widget_files_in(dist, lang)?)?.brotli,
+        ));
+    }
+    println!();
+    Ok(totals
+        .into_iter()
+        .map(|(lang, brotli)| {
+            let (pass, line) = verdict(brotli);
+            println!("{lang}: {line}");
+            pass
+        })
+        .collect())
+}
+
 /// `PASS` or `FAIL` and the line that says so.
 pub fn verdict(total_brotli: usize) -> (bool, String) {
     let pass = total_brotli <= LIMIT_BROTLI;

@@ -17,19 +17,7 @@ pub fn run(args: &[String]) -> Result {
         }
         _ => return Err("usage: cargo xtask dist [--names | --pseudo-rtl]".into()),
     };
-    build_dist()?;
-    let dist = project_root().join("dist");
-    // What a visitor downloads depends on the language: the script, the wasm and one pack.
-    let mut totals = Vec::new();
-    for lang in selfcheck_engine::Lang::ALL {
-        println!("\na visitor in `{lang}`:");
-        let files = crate::budget::widget_files_in(&dist, lang)?;
-        totals.push((lang, print_sizes(&files)?.brotli));
-    }
-    println!();
-    for (lang, brotli) in totals {
-        println!("{lang}: {}", crate::budget::verdict(brotli).1);
-    }
+    crate::budget::every_language(&build_dist()?)?;
     if names {
         size_by_name()?;
     }
@@ -74,15 +62,15 @@ fn size_by_name() -> Result {
     }
 }
 
-/// Builds dist/ and returns the files a visitor's browser downloads. Once per xtask run: the
-/// e2e and budget suites of `cargo xtask test` both need it, and wasm-opt is slow.
-pub fn build_dist() -> Result<Vec<PathBuf>> {
-    static BUILT: std::sync::OnceLock<Vec<PathBuf>> = std::sync::OnceLock::new();
-    if let Some(files) = BUILT.get() {
-        return Ok(files.clone());
+/// Builds dist/ and returns its path. Once per xtask run: the e2e and budget suites of
+/// `cargo xtask test` both need it, and wasm-opt is slow.
+pub fn build_dist() -> Result<PathBuf> {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    if let Some(dir) = BUILT.get() {
+        return Ok(dir.clone());
     }
-    let files = build_dist_now()?;
-    Ok(BUILT.get_or_init(|| files).clone())
+    let dir = build_dist_now()?;
+    Ok(BUILT.get_or_init(|| dir).clone())
 }
 
 /// target/dist-rtl/: dist/ plus the right-to-left pseudo-locale, for the end-to-end tests of
@@ -98,9 +86,9 @@ pub fn build_pseudo_rtl_dist() -> Result<PathBuf> {
     Ok(BUILT.get_or_init(|| dir).clone())
 }
 
-fn build_dist_now() -> Result<Vec<PathBuf>> {
+fn build_dist_now() -> Result<PathBuf> {
     let dist = project_root().join("dist");
-    let (script, wasm) = build::widget(&dist)?;
+    let (script, _) = build::widget(&dist)?;
     step("dist/embed.html and dist/integrity.json (snippet with SRI)");
     let script_integrity = integrity(&read_file(&script)?);
     let snippet = snippet(&script_integrity, "selfcheck.js");
@@ -111,7 +99,7 @@ fn build_dist_now() -> Result<Vec<PathBuf>> {
     )?;
     step("dist/selfcheck.facts.json (the configuration contract, for the snippet builder)");
     write(&dist.join(FACTS), facts_json())?;
-    Ok(vec![script, wasm])
+    Ok(dist)
 }
 
 /// The engine's configuration facts: every attribute and JSON key, what each takes, the

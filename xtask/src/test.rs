@@ -231,36 +231,15 @@ fn wasm_tests(root: &Path) -> Suite {
 /// One test per language: the brotli total of what a visitor in that language downloads (the
 /// script, the wasm, that language's pack and any CSS) against the budget.
 fn budget() -> Suite {
-    let measured = (|| -> Result<_> {
-        crate::dist::build_dist()?;
-        let dist = project_root().join("dist");
-        selfcheck_engine::Lang::ALL
-            .iter()
-            .map(|&lang| {
-                println!("{lang}:");
-                let files = crate::budget::widget_files_in(&dist, lang)?;
-                Ok((lang, crate::dist::print_sizes(&files)?))
-            })
-            .collect::<Result<Vec<_>>>()
-    })();
-    match measured {
-        Ok(totals) => {
-            let mut tally = Tally {
-                passed: 0,
-                failed: 0,
-            };
-            for (lang, total) in totals {
-                let (pass, line) = crate::budget::verdict(total.brotli);
-                println!("{lang}: {line}");
-                if pass {
-                    tally.passed += 1;
-                } else {
-                    tally.failed += 1;
-                }
-            }
+    match crate::dist::build_dist().and_then(|dist| crate::budget::every_language(&dist)) {
+        Ok(verdicts) => {
+            let passed = verdicts.iter().filter(|pass| **pass).count();
             Suite {
                 name: "budget",
-                tally,
+                tally: Tally {
+                    passed,
+                    failed: verdicts.len() - passed,
+                },
                 note: String::new(),
             }
         }

@@ -468,7 +468,6 @@ impl Packs {
         );
         let mut out = serde_json::Map::new();
         out.insert("lang".into(), Value::String(pack.code.clone()));
-
         out.insert(
             "texts".into(),
             Value::Array(strings.into_values().map(Value::String).collect()),
