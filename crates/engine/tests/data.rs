@@ -159,13 +159,7 @@ fn crisis_text_line_tells_spanish_speakers_how_to_reach_its_spanish_service() {
         .find(|r| r.sms == Some("741741"))
         .expect("Crisis Text Line in the US data");
     let note = line.note.expect("a note saying how to text in");
-    for lang in [Lang::En, Lang::Es] {
-        assert!(
-            note.get(lang).contains("AYUDA"),
-            "{lang:?}: {}",
-            note.get(lang)
-        );
-    }
+    says_in_every_language(note, "AYUDA");
     // "Atención en inglés" is how the data marks an English-only service.
     assert!(
         !note.get(Lang::Es).contains("Atención en inglés"),
@@ -182,11 +176,16 @@ fn ireland_gives_both_emergency_numbers_where_the_panel_can_show_them() {
         .emergency
         .note
         .expect("the note naming the second number");
-    for lang in [Lang::En, Lang::Es] {
+    says_in_every_language(note, "999");
+}
+
+/// Every language's wording of `text` contains `needle` (a number, a keyword to text).
+fn says_in_every_language(text: Text, needle: &str) {
+    for lang in Lang::ALL {
         assert!(
-            note.get(lang).contains("999"),
-            "{lang:?}: {}",
-            note.get(lang)
+            text.get(lang).contains(needle),
+            "{lang}: {}",
+            text.get(lang)
         );
     }
 }

@@ -523,7 +523,7 @@ fn a_region_given_with_custom_resources_supplies_the_emergency_number_and_its_no
 
 #[test]
 fn an_emergency_note_in_the_data_is_shown_in_the_visitors_language() {
-    for lang in [Lang::En, Lang::Es] {
+    for lang in Lang::ALL {
         let config = config(&[("instruments", "phq9"), ("crisis-region", "IE")]);
         let state = answered(&config, &[0, 0, 0, 0, 0, 0, 0, 0, 1]);
         let html = render(config, lang, Some(&state));
