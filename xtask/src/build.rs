@@ -133,15 +133,20 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     let glue = rename_wasm_names(&glue, &mapping, &import_modules(&read_file(&wasm)?)?)?;
     let loader = String::from_utf8(read_file(&root.join("crates/widget/js/loader.js"))?)
         .map_err(|_| "loader is not UTF-8")?;
-    let loader = with_observed_attributes(&loader)?;
     step("language packs (selfcheck.<lang>.json)");
     let packs = write_packs(out_dir, variant)?;
     let script = assemble_script(
         &loader,
-        &glue,
-        &pinned(&read_file(&wasm)?),
-        &packs,
-        &fallback_text(selfcheck_engine::Lang::En)?.to_string(),
+        &[
+            (BINDGEN_PLACEHOLDER, &glue),
+            (INTEGRITY_PLACEHOLDER, &pinned(&read_file(&wasm)?)),
+            (PACKS_PLACEHOLDER, &packs),
+            (
+                FALLBACK_PLACEHOLDER,
+                &fallback_text(selfcheck_engine::Lang::En).to_string(),
+            ),
+            (OBSERVED_ATTRIBUTES_PLACEHOLDER, &observed_attributes()),
+        ],
     )?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
@@ -265,7 +270,7 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
         add(
             lang.code(),
             selfcheck_engine::pack::built_in(lang),
-            fallback_text(lang)?,
+            fallback_text(lang),
         )?;
     }
     if variant == Variant::PseudoRtl {
@@ -281,7 +286,7 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
             "lang": selfcheck_engine::pseudo::CODE,
             "texts": mirrored,
         });
-        let mut fallback = fallback_text(selfcheck_engine::Lang::En)?;
+        let mut fallback = fallback_text(selfcheck_engine::Lang::En);
         if let Some(texts) = fallback.as_object_mut() {
             for text in texts.values_mut() {
                 *text = selfcheck_engine::pseudo::mirror(text.as_str().unwrap_or_default()).into();
@@ -294,45 +299,33 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
 
 /// The loader's own message for when the widget cannot start, from the pack's texts: it must
 /// not depend on downloading the pack.
-fn fallback_text(lang: selfcheck_engine::Lang) -> Result<serde_json::Value> {
-    let text = |key: &str| {
-        selfcheck_engine::Text::by_key(key)
-            .map(|text| text.get(lang).to_owned())
-            .ok_or_else(|| format!("the packs have no `{key}`"))
-    };
+fn fallback_text(lang: selfcheck_engine::Lang) -> serde_json::Value {
+    use selfcheck_engine::ui;
     let loader = |name| selfcheck_engine::pack::loader_text(lang, name);
-    Ok(serde_json::json!({
+    serde_json::json!({
         "title": loader("title"),
         "body": loader("body"),
-        "book": text("ui.booking_default")?,
-        "help": text("ui.local_emergency")?,
-    }))
+        "book": ui::booking_default.get(lang),
+        "help": ui::local_emergency.get(lang),
+    })
 }
 
-fn assemble_script(
-    loader: &str,
-    glue: &str,
-    wasm_integrity: &str,
-    packs: &str,
-    fallback: &str,
-) -> Result<String> {
-    for placeholder in [
-        BINDGEN_PLACEHOLDER,
-        INTEGRITY_PLACEHOLDER,
-        PACKS_PLACEHOLDER,
-        FALLBACK_PLACEHOLDER,
-    ] {
-        if !loader.contains(placeholder) {
-            return Err(format!("loader.js must contain {placeholder}"));
+/// The loader with each placeholder replaced by what the build made for it (the glue, the
+/// hashes, the packs' table, the English failure message, the observed attributes). Each must
+/// stand in the loader exactly once: a missing one would ship a script that cannot work.
+fn assemble_script(loader: &str, fills: &[(&str, &str)]) -> Result<String> {
+    for (placeholder, _) in fills {
+        if loader.matches(placeholder).count() != 1 {
+            return Err(format!("loader.js must contain {placeholder} once"));
         }
     }
     // The glue declares `let wasm_bindgen` at its top level; inside the loader's closure that
     // binding stays private to the widget.
-    Ok(loader
-        .replace(BINDGEN_PLACEHOLDER, glue)
-        .replace(INTEGRITY_PLACEHOLDER, wasm_integrity)
-        .replace(PACKS_PLACEHOLDER, packs)
-        .replace(FALLBACK_PLACEHOLDER, fallback))
+    Ok(fills
+        .iter()
+        .fold(loader.to_string(), |script, (placeholder, value)| {
+            script.replace(placeholder, value)
+        }))
 }
 
 const OBSERVED_ATTRIBUTES_PLACEHOLDER: &str = "\"@OBSERVED_ATTRIBUTES@\"";
@@ -344,16 +337,6 @@ pub fn observed_attributes() -> String {
         .iter()
         .chain([&selfcheck_engine::CONFIG_ATTRIBUTE]);
     serde_json::Value::from(names.copied().collect::<Vec<_>>()).to_string()
-}
-
-/// The loader with the engine's attribute list in place of its placeholder.
-fn with_observed_attributes(loader: &str) -> Result<String> {
-    if loader.matches(OBSERVED_ATTRIBUTES_PLACEHOLDER).count() != 1 {
-        return Err(format!(
-            "loader.js must contain {OBSERVED_ATTRIBUTES_PLACEHOLDER} once"
-        ));
-    }
-    Ok(loader.replace(OBSERVED_ATTRIBUTES_PLACEHOLDER, &observed_attributes()))
 }
 
 /// The distinct module names of a wasm binary's imports, in order of first use.
@@ -450,10 +433,12 @@ mod tests {
         );
         let script = assemble_script(
             &loader,
-            "let wasm_bindgen = 1;",
-            "sha384-abc",
-            "{\"en\":1}",
-            "{\"title\":\"t\"}",
+            &[
+                (BINDGEN_PLACEHOLDER, "let wasm_bindgen = 1;"),
+                (INTEGRITY_PLACEHOLDER, "sha384-abc"),
+                (PACKS_PLACEHOLDER, "{\"en\":1}"),
+                (FALLBACK_PLACEHOLDER, "{\"title\":\"t\"}"),
+            ],
         )
         .unwrap();
         assert_eq!(
@@ -527,26 +512,37 @@ mod tests {
     fn the_loader_observes_the_attributes_the_engine_reads_and_config() {
         let loader = std::fs::read_to_string(project_root().join("crates/widget/js/loader.js"))
             .expect("the loader");
-        let observed = observed_by(&with_observed_attributes(&loader).unwrap());
+        let assembled = assemble_script(
+            &loader,
+            &[(OBSERVED_ATTRIBUTES_PLACEHOLDER, &observed_attributes())],
+        )
+        .unwrap();
+        let observed = observed_by(&assembled);
         let mut expected: Vec<String> = selfcheck_engine::ATTRIBUTES
             .iter()
             .map(|name| name.to_string())
             .collect();
         expected.push(selfcheck_engine::CONFIG_ATTRIBUTE.into());
         assert_eq!(observed, expected);
-        assert!(!with_observed_attributes(&loader)
-            .unwrap()
-            .contains("@OBSERVED_ATTRIBUTES@"));
+        assert!(!assembled.contains("@OBSERVED_ATTRIBUTES@"));
     }
 
     #[test]
     fn a_loader_without_the_attribute_placeholder_is_refused() {
-        assert!(with_observed_attributes("var ATTRIBUTES = [\"mode\"];").is_err());
+        let fill = [(OBSERVED_ATTRIBUTES_PLACEHOLDER, "[]")];
+        assert!(assemble_script("var ATTRIBUTES = [\"mode\"];", &fill).is_err());
     }
 
     #[test]
     fn a_loader_without_placeholders_is_refused() {
-        assert!(assemble_script("(function(){})()", "glue", "sha384-x", "{}", "{}").is_err());
+        let fills = [
+            (BINDGEN_PLACEHOLDER, "glue"),
+            (INTEGRITY_PLACEHOLDER, "sha384-x"),
+        ];
+        assert!(assemble_script("(function(){})()", &fills).is_err());
+        // Twice is as wrong as never: the second copy would be left for the browser to read.
+        let twice = format!("{BINDGEN_PLACEHOLDER}{BINDGEN_PLACEHOLDER}");
+        assert!(assemble_script(&twice, &fills[..1]).is_err());
     }
 
     #[test]
@@ -567,7 +563,7 @@ mod tests {
             assert!(selfcheck_engine::pack::install(text) == Ok(lang));
             let pack: serde_json::Value = serde_json::from_str(text).unwrap();
             let fallback = if lang == selfcheck_engine::Lang::En {
-                fallback_text(lang).unwrap()
+                fallback_text(lang)
             } else {
                 pack["fallback"].clone()
             };
