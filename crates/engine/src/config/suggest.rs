@@ -3,10 +3,12 @@
 /// The candidate a misspelling most likely meant: the same once case, `-` and `_`
 /// are ignored (`clinic_name` for `clinicName`), or within a small edit distance.
 pub fn closest(found: &str, candidates: &[&'static str]) -> Option<&'static str> {
+    // ASCII case only: every candidate is ASCII, so a non-ASCII letter differs from all of them
+    // in either case, and Unicode's case tables would cost the wasm about 2 kB.
     let squash = |s: &str| -> Vec<char> {
         s.chars()
             .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .flat_map(char::to_lowercase)
+            .map(|c| c.to_ascii_lowercase())
             .collect()
     };
     // Anything much longer than the longest candidate is no misspelling; skipping it
