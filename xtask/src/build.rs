@@ -26,7 +26,7 @@ pub fn pack_file(code: &str) -> String {
 /// Each beyond plain `-Oz` measured on the widget (kB of brotli): `--low-memory-unused`
 /// −0.8 kB (safe: Rust puts a 1 MiB stack first, so addresses below 1024 are only reached by a
 /// stack overflow); `--flatten --rereloop` and a second `-Oz` −0.8 kB, a third −0.1 kB
-/// (`--converge` gave less, `--gufa` more); stripping the names,
+/// (`--converge` saved less, `--gufa` made it larger); stripping the names,
 /// producers and target features the unstripped cargo build keeps for twiggy.
 /// `--one-caller-inline-max-function-size=50`: by default wasm-opt inlines every function that
 /// has one caller, which folded every screen's view into one 40 kB function that the browser

@@ -83,6 +83,16 @@ mod tests {
     }
 
     #[test]
+    fn a_non_ascii_letter_is_one_edit_in_either_case() {
+        // Only ASCII case is folded (every candidate is ASCII): `É` and `é` each differ from the
+        // `l` they replace by one edit, so both find the key, and neither finds it at distance 0.
+        assert_eq!(closest("bookingUrÉ", KEYS), Some("bookingUrl"));
+        assert_eq!(closest("bookingUré", KEYS), Some("bookingUrl"));
+        assert_eq!(closest("ÉMIT", KEYS), Some("emit"));
+        assert_eq!(closest("ÉÉÉÉ", KEYS), None);
+    }
+
+    #[test]
     fn unrelated_words_get_no_hint() {
         assert_eq!(closest("theme", KEYS), None);
         assert_eq!(closest("x", KEYS), None);
