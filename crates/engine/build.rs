@@ -22,11 +22,19 @@ mod pseudo;
 #[path = "build/validate.rs"]
 mod validate;
 
-use model::{CrisisFile, InstrumentFile};
+use model::{CrisisFile, InstrumentFile, PrecheckFile};
 
 /// The instruments in `InstrumentId` order; a data file for each must exist, and no other.
-const INSTRUMENT_IDS: [(&str, &str); 3] =
-    [("phq9", "Phq9"), ("gad7", "Gad7"), ("pcptsd5", "Pcptsd5")];
+const INSTRUMENT_IDS: [(&str, &str); 5] = [
+    ("phq9", "Phq9"),
+    ("gad7", "Gad7"),
+    ("pcptsd5", "Pcptsd5"),
+    ("auditc", "Auditc"),
+    ("sqds", "Sqds"),
+];
+
+/// The pre-treatment checks in `Precheck` order; a data file for each must exist, and no other.
+const PRECHECK_IDS: [(&str, &str); 1] = [("ketamine", "Ketamine")];
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
@@ -63,6 +71,34 @@ fn main() {
             Err(e) => errors.push(e),
         }
     }
+    let listed = std::fs::read_dir(data.join("precheck"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for name in &listed {
+        let stem = name.strip_suffix(".json").unwrap_or(name);
+        if !PRECHECK_IDS.iter().any(|(id, _)| *id == stem) {
+            errors.push(format!(
+                "data/precheck/{name}: unknown pre-check; add a variant to Precheck and to PRECHECK_IDS in build.rs"
+            ));
+        }
+    }
+    let mut precheck_files = Vec::new();
+    for (id, variant) in PRECHECK_IDS {
+        let file = format!("data/precheck/{id}.json");
+        match read::<PrecheckFile>(&file) {
+            Ok(parsed) => {
+                parsed.check(id, &mut |field, message| {
+                    errors.push(format!("{file}: {field}: {message}"))
+                });
+                precheck_files.push((variant, parsed));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
     let crisis = match read::<CrisisFile>("data/crisis.json") {
         Ok(parsed) => {
             parsed.check(&mut |field, message| {
@@ -77,9 +113,13 @@ fn main() {
     };
     let structures: Vec<&InstrumentFile> = files.iter().map(|(_, file)| file).collect();
     println!("cargo:rerun-if-changed=src/pseudo.rs");
+    let prechecks: Vec<&PrecheckFile> = precheck_files.iter().map(|(_, file)| file).collect();
     let packs = match &crisis {
-        Some(crisis) if structures.len() == INSTRUMENT_IDS.len() => {
-            let mut packs = packs::Packs::read(&structures, crisis, &mut errors);
+        Some(crisis)
+            if structures.len() == INSTRUMENT_IDS.len()
+                && prechecks.len() == PRECHECK_IDS.len() =>
+        {
+            let mut packs = packs::Packs::read(&structures, &prechecks, crisis, &mut errors);
             // Tests only: see src/pseudo.rs.
             if std::env::var_os("CARGO_FEATURE_PSEUDO_RTL").is_some() {
                 packs.add_pseudo_rtl();
@@ -105,12 +145,21 @@ fn main() {
         instruments.push_str(&file.emit(variant, &packs));
     }
     instruments.push_str("];\n");
+    let mut precheck_tables = format!(
+        "static PRECHECKS: [PrecheckTable; {}] = [\n",
+        precheck_files.len()
+    );
+    for (variant, file) in &precheck_files {
+        precheck_tables.push_str(&file.emit(variant));
+    }
+    precheck_tables.push_str("];\n");
 
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: &str, text: &str| {
         std::fs::write(out.join(name), text).expect("OUT_DIR is writable");
     };
     write("instruments.rs", &instruments);
+    write("prechecks.rs", &precheck_tables);
     write("crisis.rs", &crisis.emit(&packs));
     write("lang.rs", &packs.emit_lang(&structures));
     std::fs::create_dir_all(out.join("packs")).expect("OUT_DIR is writable");

@@ -13,8 +13,22 @@ impl InstrumentFile {
         let bands: Vec<_> = s
             .bands
             .iter()
-            .map(|b| format!("Band {{ id: {:?}, min: {}, max: {} }}", b.id, b.min, b.max))
+            .map(|b| {
+                format!(
+                    "Band {{ id: {:?}, min: {}, max: {}, label: {} }}",
+                    b.id,
+                    b.min,
+                    b.max,
+                    text(&format!("bands.{id}.{}", b.id))
+                )
+            })
             .collect();
+        let cutoff_choice = s.cutoff_choice.as_ref().map_or("None".into(), |c| {
+            format!(
+                "Some(CutoffChoice {{ attribute: {:?}, choices: &{:?} }})",
+                c.attribute, c.choices
+            )
+        });
         let crisis = match (s.crisis_item, s.crisis_at) {
             (Some(item), Some(at)) => {
                 format!("Some(CrisisRule {{ item: {}, at: {at} }})", item - 1)
@@ -46,27 +60,96 @@ impl InstrumentFile {
                 sc.short_name, sc.items, sc.positive_at
             )
         });
+        let (options, item_options) = if self.options_per_item {
+            let lists: Vec<String> = (0..self.items)
+                .map(|item| {
+                    format!(
+                        "&[{}]",
+                        choices(&format!("{id}.options.{item}"), &self.options)
+                    )
+                })
+                .collect();
+            (String::new(), lists.join(", "))
+        } else {
+            (
+                choices(&format!("{id}.options"), &self.options),
+                String::new(),
+            )
+        };
+        let item_note = self.item_note.as_ref().map_or("None".into(), |note| {
+            format!(
+                "Some(ItemNote {{ text: {}, items: &{:?} }})",
+                text(&format!("{id}.item_note")),
+                note.items.iter().map(|i| i - 1).collect::<Vec<u8>>()
+            )
+        });
         let offered: Vec<String> = packs
             .offering(id)
             .map(|variant| format!("Lang::{variant}"))
             .collect();
         format!(
             "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, offered: &[{}], title: {}, topic: {}, citation: {}, credit: {}, \
-             stem: {}, options: &[{}], items: &[{}], gate: {gate}, follow_up: {follow_up}, \
-             scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {}, bands: &[{}], crisis: {crisis} }}, screener: {screener} }},\n",
+             stem: {}, options: &[{options}], item_options: &[{item_options}], item_note: {item_note}, items: &[{}], gate: {gate}, follow_up: {follow_up}, count_max: {:?}, \
+             scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {:?}, cutoff_choice: {cutoff_choice}, bands: &[{}], crisis: {crisis} }}, screener: {screener} }},\n",
             self.short_name,
             offered.join(", "),
             text(&format!("{id}.title")),
             text(&format!("{id}.topic")),
             text(&format!("{id}.citation")),
             text(&format!("{id}.credit")),
-            text(&format!("{id}.stem")),
-            choices(&format!("{id}.options"), &self.options),
+            if self.has_stem {
+                format!("Some({})", text(&format!("{id}.stem")))
+            } else {
+                "None".into()
+            },
             texts(&format!("{id}.items"), self.items),
+            self.count_max,
             s.max,
             s.positive_at,
             s.consider_at,
             bands.join(", "),
+        )
+    }
+}
+
+impl PrecheckFile {
+    pub fn emit(&self, variant: &str) -> String {
+        let id = &self.id;
+        let questions: Vec<String> = self
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| {
+                let at = format!("precheck.{id}.questions.{i}");
+                let (_, values) = crate::validate::PRECHECK_ANSWERS
+                    .iter()
+                    .find(|(kind, _)| *kind == q.answers)
+                    .expect("answer kinds are checked before emitting");
+                let labels = values
+                    .iter()
+                    .map(|v| {
+                        format!(
+                            "Choice {{ score: {v}, label: {} }}",
+                            text(&format!("precheck.answers.{}.{v}", q.answers))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!(
+                    "PrecheckQuestion {{ key: {:?}, text: {}, options: &[{labels}], topic: {}, topic_when: &{:?} }}",
+                    q.key,
+                    text(&format!("{at}.text")),
+                    text(&format!("{at}.topic")),
+                    q.topic_when
+                )
+            })
+            .collect();
+        format!(
+            "PrecheckTable {{ id: Precheck::{variant}, title: {}, intro: {}, topics_heading: {}, questions: &[{}] }},\n",
+            text(&format!("precheck.{id}.title")),
+            text(&format!("precheck.{id}.intro")),
+            text(&format!("precheck.{id}.topics_heading")),
+            questions.join(", ")
         )
     }
 }

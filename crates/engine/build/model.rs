@@ -42,13 +42,32 @@ pub struct ScoringIn {
     pub max: u8,
     pub positive_at: u8,
     pub positive_source: String,
-    pub consider_at: u8,
-    pub consider_source: String,
+    /// `None`: below the cut-off the instrument never suggests considering a conversation.
+    pub consider_at: Option<u8>,
+    pub consider_source: Option<String>,
+    /// Other cut-offs a clinic may choose instead of `positive_at`, with the attribute that
+    /// chooses one.
+    pub cutoff_choice: Option<CutoffChoiceIn>,
     pub bands: Vec<BandIn>,
+    /// `true` when the bands name only part of the range (the AUDIT-C's 8-12); otherwise they
+    /// must tile 0..=max.
+    #[serde(default)]
+    pub bands_partial: bool,
     pub bands_source: String,
     pub crisis_item: Option<u8>,
     pub crisis_at: Option<u8>,
     pub crisis_source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CutoffChoiceIn {
+    /// The element attribute (`ptsd-cutoff`); its JSON key is the camelCase form.
+    pub attribute: String,
+    /// Every cut-off that can be chosen, the data's `positive_at` among them.
+    pub choices: Vec<u8>,
+    #[allow(dead_code)]
+    pub source: String,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +96,24 @@ pub struct InstrumentFile {
     /// How many items.
     pub items: usize,
     pub follow_up: Option<FollowUpIn>,
+    /// Asks one whole number 0..=count_max instead of items with options; `options` is then
+    /// empty and `items` 1 (its question).
+    pub count_max: Option<u16>,
+    /// Each item words its own options (the AUDIT-C: how often, how many); the scores in
+    /// `options` are shared. In the packs, `options` is then one list of labels per item.
+    #[serde(default)]
+    pub options_per_item: bool,
+    /// A note shown with some items (the AUDIT-C's US standard drink next to items 2 and 3),
+    /// worded in the packs as `item_note`.
+    pub item_note: Option<ItemNoteIn>,
+    /// LOINC codes where LOINC has them, for files a visitor carries to a clinician; checked
+    /// against the sources cited beside them.
+    #[allow(dead_code)]
+    pub loinc: Option<serde_json::Value>,
+    /// Whether the items share an instruction (PHQ-9's "Over the last 2 weeks…"), worded in
+    /// the packs as `stem`; false where each question stands alone (AUDIT-C).
+    #[serde(default = "yes")]
+    pub has_stem: bool,
     pub scoring: ScoringIn,
     pub screener: Option<ScreenerIn>,
 }
@@ -115,4 +152,40 @@ pub struct ResourceIn {
     pub sms: Option<String>,
     pub sms_display: Option<String>,
     pub url: Option<String>,
+}
+
+/// A pre-treatment check (`data/precheck/<id>.json`): questions that list topics to discuss
+/// with the clinic, never scored. Their wording is in the language packs, `precheck.<id>`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecheckFile {
+    pub id: String,
+    /// Where the questions come from, in general; each question cites its own passage.
+    pub sources: Vec<String>,
+    pub questions: Vec<PrecheckQuestionIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PrecheckQuestionIn {
+    pub key: String,
+    /// `yes_no_unsure` or `count`: the answer kinds the packs word (`precheck.answers.*`).
+    pub answers: String,
+    /// The answers (by their value) that put the question's topic on the list.
+    pub topic_when: Vec<u8>,
+    #[allow(dead_code)]
+    pub source: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemNoteIn {
+    /// 1-based item numbers, as on the form.
+    pub items: Vec<u8>,
+    #[allow(dead_code)]
+    pub source: String,
 }

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use crate::check;
-use crate::model::{CrisisFile, InstrumentFile};
+use crate::model::{CrisisFile, InstrumentFile, PrecheckFile};
 
 /// Top-level members of a pack that are about the pack, not shown to a visitor.
 const ABOUT_PACK: [&str; 4] = ["lang", "about", "dir", "not_translated"];
@@ -21,6 +21,8 @@ const ABOUT_WORDING: [&str; 4] = ["sources", "verified", "checked", "in_english"
 /// not be verified. The questions, answers and instructions are never among them: an instrument
 /// whose questions cannot be verified is not translated at all (`not_translated`).
 const MAY_STAY_ENGLISH: [&str; 2] = ["title", "credit"];
+/// Sections every pack words in full, with exactly English's keys and placeholders.
+const SHARED: [&str; 5] = ["ui", "loader", "crisis", "bands", "precheck"];
 
 thread_local! {
     /// Every key of a downloaded pack, in the order of its `texts` array.
@@ -70,14 +72,30 @@ fn variant_of(code: &str) -> String {
 /// The keys an instrument's wording must have, from its structure.
 fn instrument_keys(file: &InstrumentFile) -> Vec<String> {
     let id = &file.id;
-    let mut keys: Vec<String> = ["title", "topic", "credit", "stem"]
+    let mut keys: Vec<String> = ["title", "topic", "credit"]
         .iter()
         .map(|k| format!("{id}.{k}"))
         .collect();
+    if file.has_stem {
+        keys.push(format!("{id}.stem"));
+    }
     let numbered = |keys: &mut Vec<String>, prefix: String, count: usize| {
         keys.extend((0..count).map(|i| format!("{prefix}.{i}")));
     };
-    numbered(&mut keys, format!("{id}.options"), file.options.len());
+    if file.options_per_item {
+        for item in 0..file.items {
+            numbered(
+                &mut keys,
+                format!("{id}.options.{item}"),
+                file.options.len(),
+            );
+        }
+    } else {
+        numbered(&mut keys, format!("{id}.options"), file.options.len());
+    }
+    if file.item_note.is_some() {
+        keys.push(format!("{id}.item_note"));
+    }
     numbered(&mut keys, format!("{id}.items"), file.items);
     if let Some(gate) = &file.gate {
         keys.push(format!("{id}.gate.intro"));
@@ -175,14 +193,16 @@ pub fn read_one(
         }
         // `loader`: the message the loader shows when the widget cannot start, built into
         // selfcheck.js because it must not depend on a download.
-        if key == "ui" || key == "crisis" || key == "loader" {
+        // `bands` and `precheck`: the project's own wording, like `ui`, so every language has
+        // all of it, for every instrument.
+        if SHARED.contains(&key.as_str()) {
             flatten(member, key, &mut pack.strings, report);
             continue;
         }
         if !instruments.iter().any(|file| &file.id == key) {
             report(
                 key,
-                "is neither `ui`, `loader`, `crisis` nor an instrument id".into(),
+                format!("is neither one of {SHARED:?} nor an instrument id"),
             );
             continue;
         }
@@ -277,6 +297,7 @@ pub fn read_one(
 impl Packs {
     pub fn read(
         instruments: &[&InstrumentFile],
+        prechecks: &[&PrecheckFile],
         crisis: &CrisisFile,
         errors: &mut Vec<String>,
     ) -> Packs {
@@ -336,21 +357,68 @@ impl Packs {
             list.push(pack);
         }
         let packs = Packs { list };
-        packs.check_against_english(crisis, errors);
+        packs.check_against_english(instruments, prechecks, crisis, errors);
         packs
     }
 
     /// Interface and crisis wording: English has the keys the tables need; every pack has
     /// exactly those, with the same placeholders.
-    fn check_against_english(&self, crisis: &CrisisFile, errors: &mut Vec<String>) {
+    fn check_against_english(
+        &self,
+        instruments: &[&InstrumentFile],
+        prechecks: &[&PrecheckFile],
+        crisis: &CrisisFile,
+        errors: &mut Vec<String>,
+    ) {
         let Some(english) = self.list.first() else {
             return;
         };
         let shared = |key: &&String| {
-            ["ui.", "loader.", "crisis."]
+            SHARED
                 .iter()
-                .any(|section| key.starts_with(section))
+                .any(|section| key.split('.').next() == Some(section))
         };
+        let mut required: Vec<String> = Vec::new();
+        for file in instruments {
+            required.extend(
+                file.scoring
+                    .bands
+                    .iter()
+                    .map(|band| format!("bands.{}.{}", file.id, band.id)),
+            );
+        }
+        for file in prechecks {
+            let at = format!("precheck.{}", file.id);
+            required.extend(["title", "intro", "topics_heading"].map(|k| format!("{at}.{k}")));
+            for (i, q) in file.questions.iter().enumerate() {
+                required.push(format!("{at}.questions.{i}.text"));
+                required.push(format!("{at}.questions.{i}.topic"));
+                if let Some((kind, values)) = crate::validate::PRECHECK_ANSWERS
+                    .iter()
+                    .find(|(kind, _)| *kind == q.answers)
+                {
+                    required.extend(
+                        values
+                            .iter()
+                            .map(|v| format!("precheck.answers.{kind}.{v}")),
+                    );
+                }
+            }
+        }
+        for key in &required {
+            if !english.strings.contains_key(key) {
+                errors.push(format!("data/lang/en.json: {key}: is missing"));
+            }
+        }
+        for key in english.strings.keys() {
+            let owned = key.starts_with("bands.")
+                || (key.starts_with("precheck.") && !key.starts_with("precheck.answers."));
+            if owned && !required.contains(key) {
+                errors.push(format!(
+                    "data/lang/en.json: {key}: no instrument band or pre-check question has this text"
+                ));
+            }
+        }
         for region in &crisis.regions {
             let at = format!("crisis.{}", region.code);
             let mut required = vec![format!("{at}.name"), format!("{at}.emergency.label")];

@@ -54,18 +54,48 @@ impl InstrumentFile {
                 "is empty; cite at least the validation paper".into(),
             );
         }
-        check_options(&self.options, "options", report);
+        match self.count_max {
+            None => check_options(&self.options, "options", report),
+            Some(count_max) => {
+                if !self.options.is_empty() || self.items != 1 || self.screener.is_some() {
+                    report(
+                        "count_max",
+                        "a count instrument has no options, one item (its question) and no screener".into(),
+                    );
+                }
+                if count_max == 0 || self.scoring.max != 255 {
+                    report(
+                        "count_max",
+                        "must be above 0, and scoring.max 255 (the total is the count, capped)"
+                            .into(),
+                    );
+                }
+            }
+        }
         if self.items == 0 || self.items > 64 {
             report(
                 "items",
                 format!("{} items; 1 to 64 are supported", self.items),
             );
         }
+        if let Some(note) = &self.item_note {
+            if note.items.is_empty()
+                || note
+                    .items
+                    .iter()
+                    .any(|&i| i == 0 || i as usize > self.items)
+            {
+                report(
+                    "item_note.items",
+                    format!("must list items numbered 1..={}", self.items),
+                );
+            }
+        }
         let top = self.options.iter().copied().max().unwrap_or(0);
         let has_score = |v: u8| self.options.contains(&v);
         let s = &self.scoring;
         let max = top as usize * self.items;
-        if s.max as usize != max {
+        if self.count_max.is_none() && s.max as usize != max {
             report(
                 "scoring.max",
                 format!(
@@ -80,14 +110,56 @@ impl InstrumentFile {
                 format!("is {}; it must be within 1..={}", s.positive_at, s.max),
             );
         }
-        if s.consider_at == 0 || s.consider_at >= s.positive_at {
+        if let Some(consider_at) = s.consider_at {
+            let lowest_cutoff = s
+                .cutoff_choice
+                .as_ref()
+                .and_then(|c| c.choices.iter().copied().min())
+                .unwrap_or(s.positive_at)
+                .min(s.positive_at);
+            if consider_at == 0 || consider_at >= lowest_cutoff {
+                report(
+                    "scoring.consider_at",
+                    format!("is {consider_at}; it must be within 1..{lowest_cutoff}"),
+                );
+            }
+        }
+        if s.consider_at.is_some() != s.consider_source.is_some() {
             report(
-                "scoring.consider_at",
-                format!(
-                    "is {}; it must be within 1..{}",
-                    s.consider_at, s.positive_at
-                ),
+                "scoring.consider_source",
+                "consider_at and consider_source go together".into(),
             );
+        }
+        if let Some(choice) = &s.cutoff_choice {
+            let attribute_ok = choice.attribute.ends_with("-cutoff")
+                && choice
+                    .attribute
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !attribute_ok {
+                report(
+                    "scoring.cutoff_choice.attribute",
+                    format!(
+                        "`{}` must be kebab-case ending in `-cutoff`",
+                        choice.attribute
+                    ),
+                );
+            }
+            if !choice.choices.contains(&s.positive_at) {
+                report(
+                    "scoring.cutoff_choice.choices",
+                    format!("must include the default, positive_at {}", s.positive_at),
+                );
+            }
+            // Read as one digit everywhere (attribute, JSON, scorer), so `04` is never a cut-off.
+            if choice.choices.iter().any(|&c| c == 0 || c > 9 || c > s.max)
+                || !choice.choices.windows(2).all(|w| w[0] < w[1])
+            {
+                report(
+                    "scoring.cutoff_choice.choices",
+                    format!("must rise, each within 1..=9 and at most {}", s.max),
+                );
+            }
         }
         self.check_bands(report);
         match (s.crisis_item, s.crisis_at) {
@@ -156,9 +228,16 @@ impl InstrumentFile {
     }
 
     /// Bands are either absent or tile 0..=max with no gap and no overlap, so every
-    /// total has exactly one band.
+    /// total has exactly one band; bands marked partial only rise without overlap.
     fn check_bands(&self, report: Report) {
         let bands = &self.scoring.bands;
+        let partial = self.scoring.bands_partial;
+        if partial && bands.is_empty() {
+            report(
+                "scoring.bands_partial",
+                "is true, but there are no bands".into(),
+            );
+        }
         let mut next = 0u16;
         for (i, b) in bands.iter().enumerate() {
             if !is_snake_case(&b.id) {
@@ -167,7 +246,12 @@ impl InstrumentFile {
                     format!("`{}` is not snake_case", b.id),
                 );
             }
-            if u16::from(b.min) != next || b.max < b.min {
+            let starts_wrong = if partial {
+                u16::from(b.min) < next
+            } else {
+                u16::from(b.min) != next
+            };
+            if starts_wrong || b.max < b.min || b.max > self.scoring.max {
                 report(
                     &format!("scoring.bands[{i}]"),
                     format!("is {}..={}; bands must tile 0..={} in order, this one should start at {next}", b.min, b.max, self.scoring.max),
@@ -175,7 +259,7 @@ impl InstrumentFile {
             }
             next = u16::from(b.max) + 1;
         }
-        if !bands.is_empty() && next != u16::from(self.scoring.max) + 1 {
+        if !partial && !bands.is_empty() && next != u16::from(self.scoring.max) + 1 {
             report(
                 "scoring.bands",
                 format!(
@@ -250,6 +334,65 @@ impl CrisisFile {
                 }
                 if let Some(Err(why)) = res.url.as_deref().map(check::url) {
                     report(&format!("{at}.url"), why);
+                }
+            }
+        }
+    }
+}
+
+/// The answer kinds a pre-check question can have, with the values each gives.
+pub const PRECHECK_ANSWERS: [(&str, &[u8]); 2] =
+    [("yes_no_unsure", &[1, 0, 2]), ("count", &[0, 1, 2, 3])];
+
+impl PrecheckFile {
+    pub fn check(&self, expected_id: &str, report: Report) {
+        if self.id != expected_id {
+            report(
+                "id",
+                format!(
+                    "is `{}`, but the file is named for `{expected_id}`",
+                    self.id
+                ),
+            );
+        }
+        if self.sources.is_empty() {
+            report(
+                "sources",
+                "is empty; cite where the questions come from".into(),
+            );
+        }
+        if self.questions.is_empty() || self.questions.len() > 32 {
+            report("questions", "1 to 32 questions are supported".into());
+        }
+        for (i, q) in self.questions.iter().enumerate() {
+            let at = format!("questions[{i}]");
+            if !is_snake_case(&q.key) {
+                report(
+                    &format!("{at}.key"),
+                    format!("`{}` is not snake_case", q.key),
+                );
+            }
+            if self.questions[..i].iter().any(|o| o.key == q.key) {
+                report(&format!("{at}.key"), format!("`{}` appears twice", q.key));
+            }
+            if q.source.trim().is_empty() {
+                report(
+                    &format!("{at}.source"),
+                    "must cite the passage behind the question".into(),
+                );
+            }
+            match PRECHECK_ANSWERS.iter().find(|(kind, _)| *kind == q.answers) {
+                None => report(
+                    &format!("{at}.answers"),
+                    format!("`{}` is none of yes_no_unsure, count", q.answers),
+                ),
+                Some((_, values)) => {
+                    if q.topic_when.is_empty() || q.topic_when.iter().any(|v| !values.contains(v)) {
+                        report(
+                            &format!("{at}.topic_when"),
+                            format!("must list some of the answer values {values:?}"),
+                        );
+                    }
                 }
             }
         }

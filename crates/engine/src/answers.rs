@@ -4,6 +4,7 @@ use core::fmt;
 
 use crate::instrument::{instrument, Choice, InstrumentId};
 use crate::json::{Map, Value};
+use crate::precheck::Precheck;
 
 /// One question of one instrument.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +21,9 @@ pub enum Part {
     Item(u8),
     /// The unscored question after the items (PHQ-9 difficulty).
     FollowUp,
+    /// A whole number instead of items, for an instrument that asks how many times (the
+    /// single drug question).
+    Count,
 }
 
 impl Question {
@@ -33,9 +37,20 @@ impl Question {
         let inst = instrument(self.instrument);
         match self.part {
             Part::Gate => inst.gate.as_ref().map(|g| g.options),
-            Part::Item(i) if usize::from(i) < inst.items.len() => Some(inst.options),
+            // A count instrument's one item is its question's wording, answered by `Part::Count`.
+            Part::Item(_) if inst.count_max.is_some() => None,
+            Part::Item(i) if usize::from(i) < inst.items.len() => Some(inst.options_of(i)),
             Part::Item(_) => None,
             Part::FollowUp => inst.follow_up.as_ref().map(|f| f.options),
+            Part::Count => None,
+        }
+    }
+
+    /// The highest number a count question takes; `None` for every other question.
+    pub fn count_max(self) -> Option<u16> {
+        match self.part {
+            Part::Count => instrument(self.instrument).count_max,
+            _ => None,
         }
     }
 
@@ -51,6 +66,7 @@ impl Question {
                 .as_ref()
                 .map_or("follow-up", |f| f.key)
                 .into(),
+            Part::Count => "count".into(),
         }
     }
 }
@@ -71,6 +87,29 @@ pub enum AnswerError {
     NotAnOption { question: Question, value: i64 },
 }
 
+/// The `allowed` part of a refusal: `0-3`, `0, 1`, or a count's `0-999`.
+fn allowed_values(question: Question) -> String {
+    if let Some(max) = question.count_max() {
+        return format!("a whole number 0-{max}");
+    }
+    let mut scores: Vec<u8> = question
+        .options()
+        .unwrap_or(&[])
+        .iter()
+        .map(|o| o.score)
+        .collect();
+    scores.sort_unstable();
+    let contiguous = scores.windows(2).all(|w| w[1] == w[0] + 1);
+    match (scores.first(), scores.last()) {
+        (Some(lo), Some(hi)) if contiguous && lo != hi => format!("{lo}-{hi}"),
+        _ => scores
+            .iter()
+            .map(u8::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
@@ -78,22 +117,7 @@ impl fmt::Display for AnswerError {
                 write!(f, "{}: there is no {}", q.instrument, q.part_name())
             }
             AnswerError::NotAnOption { question, value } => {
-                let mut scores: Vec<u8> = question
-                    .options()
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|o| o.score)
-                    .collect();
-                scores.sort_unstable();
-                let contiguous = scores.windows(2).all(|w| w[1] == w[0] + 1);
-                let allowed = match (scores.first(), scores.last()) {
-                    (Some(lo), Some(hi)) if contiguous && lo != hi => format!("{lo}-{hi}"),
-                    _ => scores
-                        .iter()
-                        .map(u8::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                };
+                let allowed = allowed_values(question);
                 write!(
                     f,
                     "{}: {} is {value}, allowed {allowed}",
@@ -117,11 +141,16 @@ struct Set {
     items: Vec<Option<u8>>,
     /// `f`
     follow_up: Option<u8>,
+    /// `n`
+    count: Option<u16>,
 }
 
 impl Set {
     fn is_empty(&self) -> bool {
-        self.gate.is_none() && self.items.is_empty() && self.follow_up.is_none()
+        self.gate.is_none()
+            && self.items.is_empty()
+            && self.follow_up.is_none()
+            && self.count.is_none()
     }
 }
 
@@ -132,6 +161,8 @@ impl Set {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answers {
     sets: [Set; InstrumentId::ALL.len()],
+    /// Pre-check answers, kept with the rest but never scored. Trailing `None`s are trimmed.
+    prechecks: [Vec<Option<u8>>; Precheck::ALL.len()],
 }
 
 impl Answers {
@@ -140,6 +171,9 @@ impl Answers {
     }
 
     pub fn set(&mut self, question: Question, value: u8) -> Result<(), AnswerError> {
+        if question.part == Part::Count {
+            return self.set_count(question, u16::from(value));
+        }
         let options = question
             .options()
             .ok_or(AnswerError::NoSuchQuestion(question))?;
@@ -153,6 +187,7 @@ impl Answers {
         match question.part {
             Part::Gate => set.gate = Some(value),
             Part::FollowUp => set.follow_up = Some(value),
+            Part::Count => unreachable!("counts are set above"),
             Part::Item(i) => {
                 let i = usize::from(i);
                 if set.items.len() <= i {
@@ -164,11 +199,35 @@ impl Answers {
         Ok(())
     }
 
+    /// Records how many times, for a count question; refused above its `count_max`.
+    pub fn set_count(&mut self, question: Question, count: u16) -> Result<(), AnswerError> {
+        let max = question
+            .count_max()
+            .ok_or(AnswerError::NoSuchQuestion(question))?;
+        if count > max {
+            return Err(AnswerError::NotAnOption {
+                question,
+                value: count.into(),
+            });
+        }
+        self.sets[question.instrument.index()].count = Some(count);
+        Ok(())
+    }
+
+    /// The number given to a count question.
+    pub fn count(&self, question: Question) -> Option<u16> {
+        match question.part {
+            Part::Count => self.sets[question.instrument.index()].count,
+            _ => None,
+        }
+    }
+
     pub fn unset(&mut self, question: Question) {
         let set = &mut self.sets[question.instrument.index()];
         match question.part {
             Part::Gate => set.gate = None,
             Part::FollowUp => set.follow_up = None,
+            Part::Count => set.count = None,
             Part::Item(i) => {
                 if let Some(slot) = set.items.get_mut(usize::from(i)) {
                     *slot = None;
@@ -180,11 +239,14 @@ impl Answers {
         }
     }
 
+    /// The answer's score. For a count, the number itself capped at 255 (a score, as the
+    /// total is one); [`Answers::count`] gives it whole.
     pub fn get(&self, question: Question) -> Option<u8> {
         let set = &self.sets[question.instrument.index()];
         match question.part {
             Part::Gate => set.gate,
             Part::FollowUp => set.follow_up,
+            Part::Count => set.count.map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
             Part::Item(i) => set.items.get(usize::from(i)).copied().flatten(),
         }
     }
@@ -202,12 +264,50 @@ impl Answers {
                 .enumerate()
                 .filter_map(move |(i, v)| v.map(|v| (q(Part::Item(i as u8)), v)));
             let follow_up = set.follow_up.map(|v| (q(Part::FollowUp), v));
-            gate.into_iter().chain(items).chain(follow_up)
+            let count = self.get(q(Part::Count)).map(|v| (q(Part::Count), v));
+            gate.into_iter().chain(items).chain(follow_up).chain(count)
         })
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sets.iter().all(Set::is_empty)
+        self.sets.iter().all(Set::is_empty) && self.prechecks.iter().all(Vec::is_empty)
+    }
+
+    /// A pre-check answer, by 0-based question index.
+    pub fn precheck(&self, precheck: Precheck, index: u8) -> Option<u8> {
+        self.prechecks[precheck.index()]
+            .get(usize::from(index))
+            .copied()
+            .flatten()
+    }
+
+    /// Records a pre-check answer; only one of the question's option values gets in.
+    pub fn set_precheck(&mut self, precheck: Precheck, index: u8, value: u8) -> Result<(), String> {
+        let question = precheck
+            .question(index)
+            .ok_or_else(|| format!("{precheck}: there is no question {}", u16::from(index) + 1))?;
+        if question.option(value).is_none() {
+            return Err(format!(
+                "{precheck}: question {} is {value}, not one of its answers",
+                u16::from(index) + 1
+            ));
+        }
+        let slots = &mut self.prechecks[precheck.index()];
+        let index = usize::from(index);
+        if slots.len() <= index {
+            slots.resize(index + 1, None);
+        }
+        slots[index] = Some(value);
+        Ok(())
+    }
+
+    /// Drops the answers of every pre-check but `keep`.
+    pub fn keep_precheck(&mut self, keep: Option<Precheck>) {
+        for precheck in Precheck::ALL {
+            if Some(precheck) != keep {
+                self.prechecks[precheck.index()].clear();
+            }
+        }
     }
 }
 
@@ -233,7 +333,19 @@ impl Answers {
             if let Some(follow_up) = set.follow_up {
                 fields.push("f", Value::int(follow_up));
             }
+            if let Some(count) = set.count {
+                fields.push("n", Value::int(count));
+            }
             map.push(id.as_str(), Value::Object(fields));
+        }
+        for precheck in Precheck::ALL {
+            let slots = &self.prechecks[precheck.index()];
+            if !slots.is_empty() {
+                let mut fields = Map::new();
+                let items = slots.iter().map(|v| v.map_or(Value::Null, Value::int));
+                fields.push("i", Value::Array(items.collect()));
+                map.push(precheck.as_str(), Value::Object(fields));
+            }
         }
         Value::Object(map)
     }
@@ -246,6 +358,10 @@ impl Answers {
         };
         let mut answers = Answers::new();
         for (key, fields) in map {
+            if let Some(precheck) = Precheck::parse(key) {
+                read_precheck(&mut answers, precheck, fields)?;
+                continue;
+            }
             let id =
                 InstrumentId::parse(key).ok_or_else(|| format!("unknown instrument `{key}`"))?;
             let Value::Object(fields) = fields else {
@@ -263,6 +379,15 @@ impl Answers {
                 let parts: Vec<(Question, Option<u8>)> = match field.as_str() {
                     "g" => vec![(q(Part::Gate), score(value)?)],
                     "f" => vec![(q(Part::FollowUp), score(value)?)],
+                    "n" => {
+                        let count = value
+                            .as_u16()
+                            .ok_or_else(|| format!("{key}: expected a whole number"))?;
+                        answers
+                            .set_count(q(Part::Count), count)
+                            .map_err(|e| e.to_string())?;
+                        Vec::new()
+                    }
                     "i" => {
                         let Value::Array(items) = value else {
                             return Err(format!("{key}: expected a list of items"));
@@ -285,6 +410,29 @@ impl Answers {
         }
         Ok(answers)
     }
+}
+
+/// A pre-check's stored answers, `{"i":[1,0,null,2]}`, each checked again on the way in.
+fn read_precheck(answers: &mut Answers, precheck: Precheck, fields: &Value) -> Result<(), String> {
+    let Value::Object(fields) = fields else {
+        return Err(format!("{precheck}: expected an object"));
+    };
+    for (field, value) in fields {
+        let (Some("i"), Value::Array(items)) = (Some(field.as_str()), value) else {
+            return Err(format!("{precheck}: expected only a list `i`"));
+        };
+        for (index, item) in items.iter().enumerate() {
+            if matches!(item, Value::Null) {
+                continue;
+            }
+            let value = item
+                .as_u8()
+                .ok_or_else(|| format!("{precheck}: expected an answer value"))?;
+            let index = u8::try_from(index).map_err(|_| format!("{precheck}: too many answers"))?;
+            answers.set_precheck(precheck, index, value)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -61,6 +61,10 @@ fn instrument_steps(id: InstrumentId, mode: Mode, answers: &Answers, out: &mut V
             return;
         }
     }
+    if inst.count_max.is_some() {
+        out.push(q(Part::Count));
+        return;
+    }
     let count = match (mode, &inst.screener) {
         (Mode::Adaptive, Some(s)) if screener_negative(id, s.items, s.positive_at, answers) => {
             s.items
@@ -162,10 +166,13 @@ mod tests {
     #[test]
     fn with_no_answers_every_branch_counts_as_taken() {
         let s = steps(&InstrumentId::ALL, Mode::Adaptive, &Answers::new());
-        // 9 PHQ-9 items + difficulty, 7 GAD-7 items, exposure + 5 PC-PTSD-5 items.
-        assert_eq!(s.len(), 10 + 7 + 6);
+        // 9 PHQ-9 items + difficulty, 7 GAD-7 items, exposure + 5 PC-PTSD-5 items, 3 AUDIT-C
+        // items, the drug question's count.
+        assert_eq!(s.len(), 10 + 7 + 6 + 3 + 1);
         assert_eq!(s[0], item(Phq9, 0));
         assert_eq!(s[17], Question::new(Pcptsd5, Part::Gate));
+        assert_eq!(s[23], item(Auditc, 0));
+        assert_eq!(s[26], Question::new(Sqds, Part::Count));
     }
 
     #[test]

@@ -7,17 +7,28 @@ use serde::{Deserialize, Serialize};
 use crate::lang::{Lang, Text};
 
 /// The instruments the engine knows; adding one means a data file, a variant here,
-/// a line in `build.rs`, and its tests.
+/// a line in `build.rs`, and its tests (docs/architecture.md, "Adding an instrument").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum InstrumentId {
     Phq9,
     Gad7,
     Pcptsd5,
+    Auditc,
+    Sqds,
 }
 
 impl InstrumentId {
-    pub const ALL: [InstrumentId; 3] = [
+    pub const ALL: [InstrumentId; 5] = [
+        InstrumentId::Phq9,
+        InstrumentId::Gad7,
+        InstrumentId::Pcptsd5,
+        InstrumentId::Auditc,
+        InstrumentId::Sqds,
+    ];
+
+    /// What a clinic gets without choosing: depression, anxiety and post-traumatic stress.
+    pub const DEFAULT: [InstrumentId; 3] = [
         InstrumentId::Phq9,
         InstrumentId::Gad7,
         InstrumentId::Pcptsd5,
@@ -28,6 +39,8 @@ impl InstrumentId {
             InstrumentId::Phq9 => "phq9",
             InstrumentId::Gad7 => "gad7",
             InstrumentId::Pcptsd5 => "pcptsd5",
+            InstrumentId::Auditc => "auditc",
+            InstrumentId::Sqds => "sqds",
         }
     }
 
@@ -78,20 +91,42 @@ pub struct FollowUp {
     pub options: &'static [Choice],
 }
 
-/// A severity band; the bands of an instrument tile `0..=max` (checked at build).
+/// A note shown with some items.
+#[derive(Debug)]
+pub struct ItemNote {
+    pub text: Text,
+    /// 0-based item indices.
+    pub items: &'static [u8],
+}
+
+/// A severity band; the bands of an instrument tile `0..=max`, or name only part of it where
+/// the data says so (checked at build).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Band {
     pub id: &'static str,
     pub min: u8,
     pub max: u8,
+    /// The band's name as a visitor reads it (`bands.<instrument>.<id>` in the packs).
+    pub label: Text,
+}
+
+/// Cut-offs a clinic may choose instead of the data's `positive_at`, each with published
+/// backing (docs/scoring.md), and the attribute that chooses one.
+#[derive(Debug)]
+pub struct CutoffChoice {
+    /// `ptsd-cutoff`; the JSON key is its camelCase form, the scorer's option `--<attribute>`.
+    pub attribute: &'static str,
+    pub choices: &'static [u8],
 }
 
 #[derive(Debug)]
 pub struct Scoring {
     pub max: u8,
     pub positive_at: u8,
-    /// The lowest full-instrument total at which the `consider` level applies.
-    pub consider_at: u8,
+    /// The lowest full-instrument total at which the `consider` level applies; `None` for
+    /// instruments that suggest nothing below their cut-off.
+    pub consider_at: Option<u8>,
+    pub cutoff_choice: Option<CutoffChoice>,
     /// Empty for instruments without severity bands (PC-PTSD-5).
     pub bands: &'static [Band],
     pub crisis: Option<CrisisRule>,
@@ -128,11 +163,23 @@ pub struct Instrument {
     /// cited in its pack's source file; it stays there rather than in every visitor's download.
     pub citation: Text,
     pub credit: Text,
-    pub stem: Text,
+    /// The instruction the items share, shown with each; `None` where each question stands
+    /// alone.
+    pub stem: Option<Text>,
+    /// The options every item shares; empty where each item words its own (`item_options`).
     pub options: &'static [Choice],
+    /// One list per item, for an instrument whose items word their options differently (the
+    /// AUDIT-C); empty otherwise.
+    pub item_options: &'static [&'static [Choice]],
+    /// A note shown with some items (the AUDIT-C's US standard drink).
+    pub item_note: Option<ItemNote>,
     pub items: &'static [Text],
     pub gate: Option<Gate>,
     pub follow_up: Option<FollowUp>,
+    /// For an instrument that asks one whole number instead of items with options (the single
+    /// drug question: how many times in the past year), the highest number taken. Its total is
+    /// that number, capped at 255.
+    pub count_max: Option<u16>,
     pub scoring: Scoring,
     pub screener: Option<Screener>,
 }
@@ -151,8 +198,39 @@ impl Instrument {
         self.offered.contains(&lang)
     }
 
+    /// The language its wording is shown in for a visitor reading `lang`: an instrument without
+    /// a verified translation (the PC-PTSD-5 in Spanish) is shown in its original English,
+    /// marked as such.
+    pub fn shown_in(&self, lang: Lang) -> Lang {
+        if self.offered_in(lang) {
+            lang
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The options of item `index` (0-based).
+    pub fn options_of(&self, index: u8) -> &'static [Choice] {
+        self.item_options
+            .get(usize::from(index))
+            .copied()
+            .unwrap_or(self.options)
+    }
+
+    /// The note shown with item `index` (0-based), if any.
+    pub fn note_for(&self, index: u8) -> Option<Text> {
+        self.item_note
+            .as_ref()
+            .filter(|note| note.items.contains(&index))
+            .map(|note| note.text)
+    }
+
     pub(crate) fn top_score(&self) -> u8 {
-        self.options.iter().map(|o| o.score).max().unwrap_or(0)
+        self.options_of(0)
+            .iter()
+            .map(|o| o.score)
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -191,7 +269,7 @@ mod tests {
         let counts: Vec<_> = InstrumentId::ALL
             .map(|i| instrument(i).items.len())
             .to_vec();
-        assert_eq!(counts, [9, 7, 5]);
+        assert_eq!(counts, [9, 7, 5, 3, 1]);
     }
 
     #[test]

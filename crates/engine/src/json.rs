@@ -108,6 +108,11 @@ impl Value {
 
     /// The number as a `u8`, if it is written as a plain integer in range.
     pub fn as_u8(&self) -> Option<u8> {
+        self.as_u16().and_then(|n| u8::try_from(n).ok())
+    }
+
+    /// The number as a `u16`, if it is written as a plain integer in range.
+    pub fn as_u16(&self) -> Option<u16> {
         match self {
             Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
             _ => None,

@@ -28,7 +28,9 @@ mod flow;
 mod instrument;
 pub mod json;
 mod lang;
+mod outcome;
 pub mod pack;
+mod precheck;
 pub mod pseudo;
 mod scoring;
 
@@ -39,11 +41,13 @@ pub use config::{
 pub use crisis::{region, regions, Emergency, Region, RegionResource};
 pub use flow::{crisis_raised, is_complete, next_unanswered, prune, raises_crisis, steps, Mode};
 pub use instrument::{
-    instrument, Band, Choice, CrisisRule, FollowUp, Gate, Instrument, InstrumentId, Scoring,
-    Screener,
+    instrument, Band, Choice, CrisisRule, CutoffChoice, FollowUp, Gate, Instrument, InstrumentId,
+    ItemNote, Scoring, Screener,
 };
 pub use lang::{ui, Lang, Text, PACK_LEN};
+pub use outcome::{Explanation, ScoreShown, Segment};
+pub use precheck::{topics, Precheck, PrecheckQuestion, PrecheckTable, Topic};
 pub use scoring::{
-    level, score, score_instrument, Flag, Incomplete, InstrumentResult, Level, PtsdCutoff, Report,
+    level, score, score_instrument, Cutoffs, Flag, Incomplete, InstrumentResult, Level, Report,
     Screen,
 };

@@ -19,50 +19,57 @@ pub enum Screen {
     ScreenerNegative,
 }
 
-/// The PC-PTSD-5 total at which its screen is positive, as the clinic chose it.
+/// The total at which each instrument's screen is positive, as the clinic chose it.
 ///
-/// Prins et al. 2016 found that 3 maximised sensitivity; it is the cut-point the VA form gives,
-/// the data's `positive_at`, and the default. Bovin et al. 2021 found that 4 best balanced false
-/// negatives and false positives overall (while noting that women may need 3). No other value
-/// has that backing, so no other can be chosen.
+/// Each instrument's default is its data's `positive_at`; an instrument with a
+/// [`CutoffChoice`](crate::CutoffChoice) may be given another of its published choices
+/// (docs/scoring.md: the PC-PTSD-5's 3 or 4, the AUDIT-C's 3, 4 or 5). No other value has
+/// that backing, so no other can be chosen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct PtsdCutoff(u8);
+pub struct Cutoffs([u8; InstrumentId::ALL.len()]);
 
-impl PtsdCutoff {
-    /// The cut-offs a clinic may choose from, lowest (most sensitive) first.
-    pub const ALLOWED: [u8; 2] = [3, 4];
-
-    /// `None` unless `at` is one of [`PtsdCutoff::ALLOWED`].
-    pub fn new(at: u8) -> Option<PtsdCutoff> {
-        PtsdCutoff::ALLOWED.contains(&at).then_some(PtsdCutoff(at))
+impl Cutoffs {
+    /// The total at which the full instrument `id` is positive.
+    pub fn positive_at(self, id: InstrumentId) -> u8 {
+        self.0[id.index()]
     }
 
-    /// The cut-off written as text, exactly `3` or `4`: the attribute, the JSON number and the
-    /// scorer's `--ptsd-cutoff` all read it here, so `03` or `4.0` is refused everywhere alike.
-    pub fn parse(text: &str) -> Option<PtsdCutoff> {
+    /// These cut-offs with `id`'s set to `at`; `None` unless `at` is one of its choices.
+    pub fn with(self, id: InstrumentId, at: u8) -> Option<Cutoffs> {
+        let choice = instrument(id).scoring.cutoff_choice.as_ref()?;
+        choice.choices.contains(&at).then(|| {
+            let mut chosen = self;
+            chosen.0[id.index()] = at;
+            chosen
+        })
+    }
+
+    /// A cut-off for `id` written as text, exactly one digit that is one of its choices: the
+    /// attribute, the JSON number and the scorer's option all read it here, so `03` or `4.0`
+    /// is refused everywhere alike.
+    pub fn parse(id: InstrumentId, text: &str) -> Option<u8> {
+        let choice = instrument(id).scoring.cutoff_choice.as_ref()?;
         match text.as_bytes() {
-            [digit @ b'0'..=b'9'] => PtsdCutoff::new(digit - b'0'),
+            [digit @ b'0'..=b'9'] => Some(digit - b'0').filter(|at| choice.choices.contains(at)),
             _ => None,
         }
     }
 
-    pub fn get(self) -> u8 {
-        self.0
-    }
-
-    /// The total at which the full instrument `id` is positive: this cut-off for the
-    /// PC-PTSD-5, the data's cut-point for every other.
-    pub fn positive_at(self, id: InstrumentId) -> u8 {
-        match id {
-            InstrumentId::Pcptsd5 => self.0,
-            _ => instrument(id).scoring.positive_at,
-        }
+    /// The instrument whose cut-off `attribute` (`ptsd-cutoff`) chooses.
+    pub fn instrument_of(attribute: &str) -> Option<InstrumentId> {
+        InstrumentId::ALL.into_iter().find(|&id| {
+            instrument(id)
+                .scoring
+                .cutoff_choice
+                .as_ref()
+                .is_some_and(|choice| choice.attribute == attribute)
+        })
     }
 }
 
-impl Default for PtsdCutoff {
-    fn default() -> PtsdCutoff {
-        PtsdCutoff(instrument(InstrumentId::Pcptsd5).scoring.positive_at)
+impl Default for Cutoffs {
+    fn default() -> Cutoffs {
+        Cutoffs(InstrumentId::ALL.map(|id| instrument(id).scoring.positive_at))
     }
 }
 
@@ -106,6 +113,10 @@ pub struct InstrumentResult {
     /// The follow-up's answer (PHQ-9 difficulty): reported, never scored.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub difficulty: Option<u8>,
+    /// The number given, for an instrument that asks one (the single drug question); `total`
+    /// is the same number capped at 255.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<u16>,
     pub total: u8,
     /// The highest possible `total` for what was scored (6 for a PHQ-2).
     pub max: u8,
@@ -128,7 +139,9 @@ impl InstrumentResult {
             Level::Urgent
         } else if self.positive {
             Level::Recommended
-        } else if self.screen == Screen::Full && self.total >= inst.scoring.consider_at {
+        } else if self.screen == Screen::Full
+            && inst.scoring.consider_at.is_some_and(|at| self.total >= at)
+        {
             Level::Consider
         } else {
             Level::NotIndicated
@@ -179,19 +192,19 @@ pub fn level(results: &[InstrumentResult]) -> Level {
         .unwrap_or(Level::NotIndicated)
 }
 
-/// Scores the instruments in the order given, the PC-PTSD-5 against `ptsd_cutoff`.
+/// Scores the instruments in the order given, each against its cut-off in `cutoffs`.
 /// Answers to questions outside [`steps`] are ignored; follow-ups are not required,
 /// since they are never scored.
 pub fn score(
     instruments: &[InstrumentId],
     mode: Mode,
-    ptsd_cutoff: PtsdCutoff,
+    cutoffs: Cutoffs,
     answers: &Answers,
 ) -> Result<Report, Incomplete> {
     let mut results = Vec::with_capacity(instruments.len());
     let mut missing = Vec::new();
     for &id in instruments {
-        match score_instrument(id, mode, ptsd_cutoff, answers) {
+        match score_instrument(id, mode, cutoffs, answers) {
             Ok(r) => results.push(r),
             Err(e) => missing.extend(e.missing),
         }
@@ -208,7 +221,7 @@ pub fn score(
 pub fn score_instrument(
     id: InstrumentId,
     mode: Mode,
-    ptsd_cutoff: PtsdCutoff,
+    cutoffs: Cutoffs,
     answers: &Answers,
 ) -> Result<InstrumentResult, Incomplete> {
     let inst = instrument(id);
@@ -223,7 +236,7 @@ pub fn score_instrument(
     }
     let values: Vec<u8> = asked
         .iter()
-        .filter(|q| matches!(q.part, Part::Item(_)))
+        .filter(|q| matches!(q.part, Part::Item(_) | Part::Count))
         .filter_map(|&q| answers.get(q))
         .collect();
     let exposure = inst
@@ -234,7 +247,8 @@ pub fn score_instrument(
         .iter()
         .find(|q| q.part == Part::FollowUp)
         .and_then(|&q| answers.get(q));
-    let total: u8 = values.iter().sum();
+    let total: u8 = values.iter().fold(0u8, |sum, &v| sum.saturating_add(v));
+    let count = answers.count(Question::new(id, Part::Count));
     let flags = match &inst.scoring.crisis {
         Some(rule)
             if values
@@ -253,10 +267,10 @@ pub fn score_instrument(
             band: None,
             positive: false,
             positive_at: screener.positive_at,
-            ..base(id, values, exposure, difficulty, total, flags)
+            ..base(id, values, exposure, difficulty, count, total, flags)
         },
         _ => {
-            let positive_at = ptsd_cutoff.positive_at(id);
+            let positive_at = cutoffs.positive_at(id);
             InstrumentResult {
                 max: inst.scoring.max,
                 screen: Screen::Full,
@@ -267,7 +281,7 @@ pub fn score_instrument(
                 },
                 positive: total >= positive_at,
                 positive_at,
-                ..base(id, values, exposure, difficulty, total, flags)
+                ..base(id, values, exposure, difficulty, count, total, flags)
             }
         }
     };
@@ -279,6 +293,7 @@ fn base(
     answers: Vec<u8>,
     exposure: Option<bool>,
     difficulty: Option<u8>,
+    count: Option<u16>,
     total: u8,
     flags: Vec<Flag>,
 ) -> InstrumentResult {
@@ -287,6 +302,7 @@ fn base(
         answers,
         exposure,
         difficulty,
+        count,
         total,
         max: 0,
         screen: Screen::Full,
@@ -315,7 +331,7 @@ mod tests {
         let r = score(
             &[Phq9],
             Mode::Full,
-            PtsdCutoff::default(),
+            Cutoffs::default(),
             &with_items(Phq9, &[0, 0, 0, 0, 0, 0, 0, 0, 1]),
         )
         .unwrap();
@@ -329,7 +345,7 @@ mod tests {
         let err = score(
             &[Gad7],
             Mode::Full,
-            PtsdCutoff::default(),
+            Cutoffs::default(),
             &with_items(Gad7, &[0, 0, 0]),
         )
         .unwrap_err();
@@ -345,7 +361,7 @@ mod tests {
         let r = score(
             &[Phq9],
             Mode::Full,
-            PtsdCutoff::default(),
+            Cutoffs::default(),
             &with_items(Phq9, &[2, 1, 1, 1, 1, 1, 1, 1, 1]),
         )
         .unwrap();
@@ -358,7 +374,7 @@ mod tests {
         let r = score(
             &[Phq9],
             Mode::Adaptive,
-            PtsdCutoff::default(),
+            Cutoffs::default(),
             &with_items(Phq9, &[1, 1]),
         )
         .unwrap();
@@ -374,7 +390,7 @@ mod tests {
     fn exposure_no_scores_zero_and_negative() {
         let mut a = Answers::new();
         a.set(Question::new(Pcptsd5, Part::Gate), 0).unwrap();
-        let r = score(&[Pcptsd5], Mode::Full, PtsdCutoff::default(), &a).unwrap();
+        let r = score(&[Pcptsd5], Mode::Full, Cutoffs::default(), &a).unwrap();
         let p = &r.results[0];
         assert_eq!(
             (p.total, p.positive, p.exposure, p.answers.len()),
@@ -391,7 +407,7 @@ mod tests {
     #[test]
     fn a_ptsd_score_of_three_is_positive_at_the_default_cut_off_and_not_at_four() {
         let three_yes = ptsd_yes_to(&[1, 1, 1, 0, 0]);
-        let at_three = score(&[Pcptsd5], Mode::Full, PtsdCutoff::default(), &three_yes).unwrap();
+        let at_three = score(&[Pcptsd5], Mode::Full, Cutoffs::default(), &three_yes).unwrap();
         assert_eq!(
             (
                 at_three.results[0].positive,
@@ -400,7 +416,7 @@ mod tests {
             ),
             (true, 3, Level::Recommended)
         );
-        let four = PtsdCutoff::new(4).unwrap();
+        let four = Cutoffs::default().with(Pcptsd5, 4).unwrap();
         let at_four = score(&[Pcptsd5], Mode::Full, four, &three_yes).unwrap();
         assert_eq!(
             (
@@ -417,7 +433,7 @@ mod tests {
 
     #[test]
     fn the_ptsd_cut_off_leaves_the_other_instruments_alone() {
-        let four = PtsdCutoff::new(4).unwrap();
+        let four = Cutoffs::default().with(Pcptsd5, 4).unwrap();
         let r = score(
             &[Gad7],
             Mode::Full,
@@ -434,22 +450,40 @@ mod tests {
     }
 
     #[test]
-    fn only_the_published_ptsd_cut_offs_can_be_chosen_and_the_data_gives_the_default() {
-        assert_eq!(PtsdCutoff::new(2), None);
-        assert_eq!(PtsdCutoff::new(5), None);
-        assert_eq!(PtsdCutoff::new(4).map(PtsdCutoff::get), Some(4));
-        // Prins et al. 2016 and the VA: 3 is the screening cut-point, and the default.
-        assert_eq!(PtsdCutoff::default().get(), 3);
-        assert!(PtsdCutoff::ALLOWED.contains(&PtsdCutoff::default().get()));
+    fn only_the_published_cut_offs_can_be_chosen_and_the_data_gives_the_default() {
+        let defaults = Cutoffs::default();
+        assert_eq!(defaults.with(Pcptsd5, 2), None);
+        assert_eq!(defaults.with(Pcptsd5, 5), None);
+        assert_eq!(defaults.with(Auditc, 6), None);
+        assert_eq!(defaults.with(Phq9, 10), None, "the PHQ-9 has no choice");
+        let chosen = defaults.with(Pcptsd5, 4).unwrap().with(Auditc, 5).unwrap();
+        assert_eq!(
+            (chosen.positive_at(Pcptsd5), chosen.positive_at(Auditc)),
+            (4, 5)
+        );
+        // Prins et al. 2016 and the VA: 3 is the PC-PTSD-5's screening cut-point, and the default;
+        // Bradley et al. 2007: 4 for the AUDIT-C.
+        assert_eq!(
+            (defaults.positive_at(Pcptsd5), defaults.positive_at(Auditc)),
+            (3, 4)
+        );
+        for id in InstrumentId::ALL {
+            assert_eq!(defaults.positive_at(id), instrument(id).scoring.positive_at);
+        }
     }
 
     #[test]
-    fn a_cut_off_is_read_only_as_the_single_digit_3_or_4() {
-        assert_eq!(PtsdCutoff::parse("3").map(PtsdCutoff::get), Some(3));
-        assert_eq!(PtsdCutoff::parse("4").map(PtsdCutoff::get), Some(4));
+    fn a_cut_off_is_read_only_as_a_single_digit_among_the_choices() {
+        assert_eq!(Cutoffs::parse(Pcptsd5, "3"), Some(3));
+        assert_eq!(Cutoffs::parse(Pcptsd5, "4"), Some(4));
+        assert_eq!(Cutoffs::parse(Auditc, "5"), Some(5));
         for refused in ["03", "004", "4.0", " 4", "+4", "5", "", "four", "٤"] {
-            assert_eq!(PtsdCutoff::parse(refused), None, "{refused:?}");
+            assert_eq!(Cutoffs::parse(Pcptsd5, refused), None, "{refused:?}");
         }
+        assert_eq!(Cutoffs::parse(Phq9, "10"), None);
+        assert_eq!(Cutoffs::instrument_of("ptsd-cutoff"), Some(Pcptsd5));
+        assert_eq!(Cutoffs::instrument_of("auditc-cutoff"), Some(Auditc));
+        assert_eq!(Cutoffs::instrument_of("phq9-cutoff"), None);
     }
 
     #[test]
@@ -457,7 +491,7 @@ mod tests {
         let r = score(
             &[Gad7],
             Mode::Adaptive,
-            PtsdCutoff::default(),
+            Cutoffs::default(),
             &with_items(Gad7, &[0, 1]),
         )
         .unwrap();

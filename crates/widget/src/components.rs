@@ -27,13 +27,11 @@ pub fn on_click(callback: &Callback<()>) -> Callback<MouseEvent> {
 }
 pub use config_error::config_error;
 pub use crisis::{crisis_panel, crisis_resources};
-pub use gauge::{gauge, Segment};
+pub use gauge::gauge;
 pub use help::help_now;
 pub use intro::{intro, IntroProps};
 pub use print::print_summary;
 pub use progress::{position_words, progress_view};
-pub use question::{
-    instrument_lang, question_screen, question_text, PointerChoice, QuestionScreenProps,
-};
-pub use results::{band_words, headline, result_card, results, ResultsProps};
+pub use question::{question_screen, question_text, Asked, PointerChoice, QuestionScreenProps};
+pub use results::{headline, result_card, results, ResultsProps};
 pub use widget::{Setup, Widget, WidgetProps};

@@ -46,6 +46,7 @@ ui_strings! {
     intro_private,
     intro_emit_level,
     intro_emit_scores,
+    intro_emit_count,
     intro_self_harm_level,
     intro_not_diagnosis,
     intro_resumed,
@@ -69,11 +70,6 @@ ui_strings! {
     level_not_indicated,
     level_not_indicated_more,
     score_of,
-    band_minimal,
-    band_mild,
-    band_moderate,
-    band_moderately_severe,
-    band_severe,
     at_or_above_cutoff,
     below_cutoff,
     screener_negative,
@@ -102,6 +98,10 @@ ui_strings! {
     error_heading,
     error_body,
     local_emergency,
+    count_hint,
+    count_invalid,
+    your_answer,
+    precheck_no_topics,
 }
 
 impl UiStrings {

@@ -8,8 +8,8 @@ use std::rc::Rc;
 
 use selfcheck_engine::json::{self, Map, Value};
 use selfcheck_engine::{
-    crisis_raised, is_complete, prune, raises_crisis, score, steps, Answers, InstrumentId, Mode,
-    Part, PtsdCutoff, Question, Report,
+    crisis_raised, is_complete, prune, raises_crisis, score, steps, Answers, Cutoffs, InstrumentId,
+    Mode, Part, Precheck, Question, Report,
 };
 use yew::Reducible;
 
@@ -19,6 +19,8 @@ pub enum Screen {
     Asking(Question),
     /// The crisis panel, shown right after `Question` was answered in a way that raises it.
     Crisis(Question),
+    /// A pre-treatment check's question (0-based), after every questionnaire.
+    Precheck(u8),
     Results,
 }
 
@@ -30,6 +32,17 @@ pub enum Action {
         question: Question,
         value: u8,
     },
+    /// What the visitor typed into a count question (how many times): a whole number in range
+    /// is the answer; anything else leaves it unanswered.
+    TypeCount {
+        question: Question,
+        text: String,
+    },
+    ChoosePrecheck {
+        index: u8,
+        value: u8,
+    },
+    NextPrecheck(u8),
     /// Move on from this question. Naming it makes a late duplicate (a pointer's auto-advance
     /// timer racing a click on Next) harmless instead of skipping the following question.
     Next(Question),
@@ -41,6 +54,7 @@ pub enum Action {
     Reconfigure {
         instruments: Rc<[InstrumentId]>,
         mode: Mode,
+        precheck: Option<Precheck>,
     },
 }
 
@@ -48,7 +62,11 @@ pub enum Action {
 pub struct Questionnaire {
     pub instruments: Rc<[InstrumentId]>,
     pub mode: Mode,
+    pub precheck: Option<Precheck>,
     pub answers: Answers,
+    /// The count question's text as typed, while it is on screen: kept so that a half-typed or
+    /// out-of-range number stays in the field instead of being wiped by the next render.
+    pub count_text: Option<String>,
     pub screen: Screen,
     /// Next was pressed without an answer: the screen says what is missing.
     pub needs_answer: bool,
@@ -68,28 +86,52 @@ impl Questionnaire {
         Questionnaire {
             instruments: instruments.into(),
             mode,
+            precheck: None,
             answers: Answers::new(),
+            count_text: None,
             screen: Screen::Intro,
             needs_answer: false,
             resumed: false,
         }
     }
 
+    /// With a pre-treatment check after the questionnaires.
+    pub fn with_precheck(mut self, precheck: Option<Precheck>) -> Questionnaire {
+        self.precheck = precheck;
+        self
+    }
+
     pub fn steps(&self) -> Vec<Question> {
         steps(&self.instruments, self.mode, &self.answers)
     }
 
+    /// How many pre-check questions follow the questionnaires.
+    fn precheck_len(&self) -> usize {
+        self.precheck.map_or(0, Precheck::len)
+    }
+
     pub fn progress(&self) -> Option<Progress> {
-        let current = match self.screen {
-            Screen::Asking(question) | Screen::Crisis(question) => question,
+        let steps = self.steps();
+        let total = steps.len() + self.precheck_len();
+        let position = match self.screen {
+            Screen::Asking(question) | Screen::Crisis(question) => {
+                steps.iter().position(|step| *step == question)? + 1
+            }
+            Screen::Precheck(index) => steps.len() + usize::from(index) + 1,
             Screen::Intro | Screen::Results => return None,
         };
-        let steps = self.steps();
-        let index = steps.iter().position(|step| *step == current)?;
-        Some(Progress {
-            position: index + 1,
-            total: steps.len(),
-        })
+        Some(Progress { position, total })
+    }
+
+    /// Every question asked so far has its answer, pre-check included: the results can show.
+    fn is_complete(&self) -> bool {
+        is_complete(&self.instruments, self.mode, &self.answers)
+            && self.precheck.is_none_or(|precheck| {
+                (0..precheck.len()).all(|index| {
+                    u8::try_from(index)
+                        .is_ok_and(|index| self.answers.precheck(precheck, index).is_some())
+                })
+            })
     }
 
     /// True on the last question that applies: its Next button leads to the results.
@@ -100,8 +142,8 @@ impl Questionnaire {
 
     /// The clinic's cut-off is not part of the questionnaire: changing it re-scores the same
     /// answers rather than starting again.
-    pub fn report(&self, ptsd_cutoff: PtsdCutoff) -> Option<Report> {
-        score(&self.instruments, self.mode, ptsd_cutoff, &self.answers).ok()
+    pub fn report(&self, cutoffs: Cutoffs) -> Option<Report> {
+        score(&self.instruments, self.mode, cutoffs, &self.answers).ok()
     }
 
     pub fn crisis_raised(&self) -> bool {
@@ -110,6 +152,14 @@ impl Questionnaire {
 
     fn apply(&mut self, action: Action) {
         self.needs_answer = false;
+        let screen_before = self.screen;
+        self.apply_to_screen(action);
+        if self.screen != screen_before {
+            self.count_text = None;
+        }
+    }
+
+    fn apply_to_screen(&mut self, action: Action) {
         match (action, self.screen) {
             (Action::Start, Screen::Intro) => self.screen = self.first_open_screen(),
             (Action::Choose { question, value }, Screen::Asking(current))
@@ -120,6 +170,36 @@ impl Questionnaire {
                     return;
                 }
                 prune(&self.instruments, self.mode, &mut self.answers);
+            }
+            (Action::TypeCount { question, text }, Screen::Asking(current))
+                if question == current =>
+            {
+                let count = text.trim().parse::<u16>().ok();
+                match count.map(|count| self.answers.set_count(question, count)) {
+                    Some(Ok(())) => {}
+                    _ => self.answers.unset(question),
+                }
+                self.count_text = Some(text);
+            }
+            (Action::ChoosePrecheck { index, value }, Screen::Precheck(current))
+                if index == current =>
+            {
+                if let Some(precheck) = self.precheck {
+                    // A value that is not one of the answers is refused and changes nothing.
+                    let _ = self.answers.set_precheck(precheck, index, value);
+                }
+            }
+            (Action::NextPrecheck(from), Screen::Precheck(index)) if from == index => {
+                match self.precheck.and_then(|p| self.answers.precheck(p, index)) {
+                    None => self.needs_answer = true,
+                    Some(_) => self.screen = self.after_precheck(index),
+                }
+            }
+            (Action::Back, Screen::Precheck(index)) => {
+                self.screen = match index.checked_sub(1) {
+                    Some(previous) => Screen::Precheck(previous),
+                    None => self.last_question_screen(),
+                }
             }
             (Action::Next(from), Screen::Asking(question)) if from == question => {
                 match self.answers.get(question) {
@@ -136,18 +216,27 @@ impl Questionnaire {
             (Action::Back, Screen::Asking(question)) => self.screen = self.before(question),
             (Action::Back, Screen::Crisis(question)) => self.screen = Screen::Asking(question),
             (Action::Back, Screen::Results) => {
-                self.screen = self
-                    .steps()
-                    .last()
-                    .map_or(Screen::Intro, |last| Screen::Asking(*last));
+                self.screen = match self.precheck_len().checked_sub(1) {
+                    Some(last) => Screen::Precheck(u8::try_from(last).unwrap_or(u8::MAX)),
+                    None => self.last_question_screen(),
+                }
             }
             (Action::StartOver, _) => {
-                *self = Questionnaire::new(&self.instruments, self.mode);
+                *self =
+                    Questionnaire::new(&self.instruments, self.mode).with_precheck(self.precheck);
             }
-            (Action::Reconfigure { instruments, mode }, _)
-                if instruments != self.instruments || mode != self.mode =>
+            (
+                Action::Reconfigure {
+                    instruments,
+                    mode,
+                    precheck,
+                },
+                _,
+            ) if instruments != self.instruments
+                || mode != self.mode
+                || precheck != self.precheck =>
             {
-                *self = Questionnaire::new(&instruments, mode);
+                *self = Questionnaire::new(&instruments, mode).with_precheck(precheck);
             }
             // Anything else is stale (a double click, a timer that fired after the visitor moved
             // on): ignoring it keeps the state consistent.
@@ -159,11 +248,27 @@ impl Questionnaire {
         let steps = self.steps();
         match steps.iter().find(|step| self.answers.get(**step).is_none()) {
             Some(question) => Screen::Asking(*question),
-            None if is_complete(&self.instruments, self.mode, &self.answers) => Screen::Results,
-            None => steps
+            None if !is_complete(&self.instruments, self.mode, &self.answers) => steps
                 .first()
                 .map_or(Screen::Intro, |first| Screen::Asking(*first)),
+            None => match self.first_open_precheck() {
+                Some(index) => Screen::Precheck(index),
+                None => Screen::Results,
+            },
         }
+    }
+
+    fn first_open_precheck(&self) -> Option<u8> {
+        let precheck = self.precheck?;
+        (0..precheck.len())
+            .filter_map(|index| u8::try_from(index).ok())
+            .find(|&index| self.answers.precheck(precheck, index).is_none())
+    }
+
+    fn last_question_screen(&self) -> Screen {
+        self.steps()
+            .last()
+            .map_or(Screen::Intro, |last| Screen::Asking(*last))
     }
 
     fn after(&self, question: Question) -> Screen {
@@ -174,9 +279,25 @@ impl Questionnaire {
             .and_then(|index| steps.get(index + 1));
         match next {
             Some(next) => Screen::Asking(*next),
-            None if is_complete(&self.instruments, self.mode, &self.answers) => Screen::Results,
+            None if self.precheck.is_some()
+                && is_complete(&self.instruments, self.mode, &self.answers) =>
+            {
+                Screen::Precheck(0)
+            }
+            None if self.is_complete() => Screen::Results,
             // Unreachable when visitors answer in order; if an earlier answer is missing, ask it.
             None => self.first_open_screen(),
+        }
+    }
+
+    fn after_precheck(&self, index: u8) -> Screen {
+        let next = index.saturating_add(1);
+        if usize::from(next) < self.precheck_len() {
+            Screen::Precheck(next)
+        } else if self.is_complete() {
+            Screen::Results
+        } else {
+            self.first_open_screen()
         }
     }
 
@@ -244,9 +365,16 @@ pub const STORAGE_KEY: &str = "selfcheck.v1";
 
 /// Identifies the questionnaire a configuration asks for: saved answers belong to it, and a new
 /// one starts a new run, while a change of language or booking link keeps the answers.
-pub fn questionnaire_key(instruments: &[InstrumentId], mode: Mode) -> String {
+pub fn questionnaire_key(
+    instruments: &[InstrumentId],
+    mode: Mode,
+    precheck: Option<Precheck>,
+) -> String {
     let ids: Vec<&str> = instruments.iter().map(|id| id.as_str()).collect();
-    format!("{}|{}", ids.join(","), mode.as_str())
+    match precheck {
+        Some(precheck) => format!("{}|{}|{precheck}", ids.join(","), mode.as_str()),
+        None => format!("{}|{}", ids.join(","), mode.as_str()),
+    }
 }
 
 /// A stable text key for a question: `phq9.3`, `pcptsd5.gate`, `phq9.follow_up`.
@@ -255,6 +383,7 @@ pub fn question_key(question: Question) -> String {
         Part::Gate => "gate".to_string(),
         Part::Item(index) => index.to_string(),
         Part::FollowUp => "follow_up".to_string(),
+        Part::Count => "count".to_string(),
     };
     format!("{}.{part}", question.instrument.as_str())
 }
@@ -264,6 +393,7 @@ fn decode_question(text: &str) -> Option<Question> {
     let part = match part {
         "gate" => Part::Gate,
         "follow_up" => Part::FollowUp,
+        "count" => Part::Count,
         index => Part::Item(index.parse().ok()?),
     };
     Some(Question::new(InstrumentId::parse(id)?, part))
@@ -277,10 +407,11 @@ impl Questionnaire {
             Screen::Intro => "intro".to_string(),
             Screen::Asking(question) => question_key(question),
             Screen::Crisis(question) => format!("crisis:{}", question_key(question)),
+            Screen::Precheck(index) => format!("precheck:{index}"),
             Screen::Results => "results".to_string(),
         };
         let saved = Saved {
-            setup: questionnaire_key(&self.instruments, self.mode),
+            setup: questionnaire_key(&self.instruments, self.mode, self.precheck),
             answers: self.answers.clone(),
             at,
         };
@@ -290,20 +421,30 @@ impl Questionnaire {
     /// Restores saved progress for this configuration. Anything that does not fit — another
     /// configuration, tampered or outdated data, a question out of order — starts afresh
     /// rather than trusting it.
-    pub fn restore(instruments: &[InstrumentId], mode: Mode, saved: &str) -> Questionnaire {
-        let mut state = Questionnaire::new(instruments, mode);
+    pub fn restore(
+        instruments: &[InstrumentId],
+        mode: Mode,
+        precheck: Option<Precheck>,
+        saved: &str,
+    ) -> Questionnaire {
+        let mut state = Questionnaire::new(instruments, mode).with_precheck(precheck);
         let Some(saved) = Saved::from_json(saved) else {
             return state;
         };
-        if saved.setup != questionnaire_key(instruments, mode) {
+        if saved.setup != questionnaire_key(instruments, mode, precheck) {
             return state;
         }
         state.answers = saved.answers;
         prune(instruments, mode, &mut state.answers);
+        state.answers.keep_precheck(precheck);
         let open = state.first_open_screen();
         let requested = match saved.at.as_str() {
             "intro" => Some(Screen::Intro),
             "results" => Some(Screen::Results),
+            other if other.starts_with("precheck:") => other["precheck:".len()..]
+                .parse()
+                .ok()
+                .map(Screen::Precheck),
             other => match other.strip_prefix("crisis:") {
                 Some(question) => decode_question(question).map(Screen::Crisis),
                 None => decode_question(other).map(Screen::Asking),
@@ -322,7 +463,14 @@ impl Questionnaire {
         let steps = self.steps();
         match screen {
             Screen::Intro => true,
-            Screen::Results => is_complete(&self.instruments, self.mode, &self.answers),
+            Screen::Results => self.is_complete(),
+            Screen::Precheck(index) => {
+                usize::from(index) < self.precheck_len()
+                    && is_complete(&self.instruments, self.mode, &self.answers)
+                    && self.precheck.is_some_and(|precheck| {
+                        (0..index).all(|earlier| self.answers.precheck(precheck, earlier).is_some())
+                    })
+            }
             Screen::Asking(question) => steps
                 .iter()
                 .position(|step| *step == question)

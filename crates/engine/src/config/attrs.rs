@@ -2,6 +2,7 @@
 
 use super::suggest::closest;
 use super::{fields, Draft, Problems, MAX_LABEL, MAX_NAME};
+use crate::scoring::Cutoffs;
 
 pub const ATTRIBUTES: &[&str] = &[
     "instruments",
@@ -14,6 +15,8 @@ pub const ATTRIBUTES: &[&str] = &[
     "resume",
     "emit",
     "ptsd-cutoff",
+    "auditc-cutoff",
+    "precheck",
 ];
 
 /// Names the `<script type="application/json">` that holds a configuration object; the
@@ -92,7 +95,14 @@ pub fn read(attributes: &[(&str, &str)], draft: &mut Draft, problems: &mut Probl
             "crisis-region" => draft.crisis_region = keep(field, problems, fields::region(value)),
             "resume" => draft.resume = keep(field, problems, fields::resume(value)),
             "emit" => draft.emit = keep(field, problems, fields::emit(value)),
-            "ptsd-cutoff" => draft.ptsd_cutoff = keep(field, problems, fields::ptsd_cutoff(value)),
+            "precheck" => draft.precheck = keep(field, problems, fields::precheck(value)),
+            _ if Cutoffs::instrument_of(field).is_some() => {
+                if let Some(id) = Cutoffs::instrument_of(field) {
+                    if let Some(at) = keep(field, problems, fields::cutoff(id, value)) {
+                        draft.cutoffs.push((id, at));
+                    }
+                }
+            }
             _ if is_foreign(field) => {}
             _ => {
                 if let Some(meant) = closest(field, ATTRIBUTES) {

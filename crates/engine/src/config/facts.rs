@@ -11,13 +11,16 @@ use super::attrs::{ATTRIBUTES, CONFIG_ATTRIBUTE};
 use super::check::SCHEMES_ALLOWED;
 use super::fields::RESUME;
 use super::json::{KEYS, RESOURCE_KEYS};
-use super::{Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL};
+use super::{
+    camel_case, Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL,
+};
 use crate::crisis::regions;
 use crate::flow::Mode;
 use crate::instrument::{instrument, InstrumentId};
 use crate::json::{Map, Value};
 use crate::lang::Lang;
-use crate::scoring::PtsdCutoff;
+use crate::precheck::Precheck;
+use crate::scoring::Cutoffs;
 
 /// What an attribute takes, in words and, where the values are a closed list, as that list.
 struct Takes {
@@ -119,33 +122,26 @@ fn takes(attribute: &str) -> Option<Takes> {
             Emit::ALL.map(Emit::as_str),
         )
         .by_default(defaults.emit.as_str()),
-        "ptsd-cutoff" => Takes::one_of(
-            "the PC-PTSD-5 score that screens positive",
-            PtsdCutoff::ALLOWED.map(|at| at.to_string()),
+        "precheck" => Takes::one_of(
+            "a short pre-treatment section after the questionnaires that lists topics to discuss with the clinic; its answers are never in an event",
+            ["none"].into_iter().chain(Precheck::ALL.map(Precheck::as_str)),
         )
-        .by_default(defaults.ptsd_cutoff.get().to_string()),
+        .by_default("none"),
+        _ if Cutoffs::instrument_of(attribute).is_some() => {
+            let id = Cutoffs::instrument_of(attribute)?;
+            let data = instrument(id);
+            let choices = data.scoring.cutoff_choice.as_ref()?.choices;
+            Takes::one_of(
+                &format!("the {} score that screens positive", data.short_name),
+                choices.iter().map(u8::to_string),
+            )
+            .by_default(defaults.cutoffs.positive_at(id).to_string())
+        }
         CONFIG_ATTRIBUTE => Takes::words(
             "the id of a `<script type=\"application/json\">` holding a configuration object; attributes override its keys",
         ),
         _ => return None,
     })
-}
-
-/// `clinic-name` → `clinicName`: the JSON key of an attribute, as the README states the rule.
-fn camel_case(attribute: &str) -> String {
-    let mut out = String::with_capacity(attribute.len());
-    let mut upper = false;
-    for c in attribute.chars() {
-        if c == '-' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// The JSON key that sets the same thing as `attribute`, if there is one.
@@ -188,7 +184,7 @@ fn key_entry(key: &'static str) -> Value {
     entry.push("attribute", attribute.map_or(Value::Null, Value::str));
     let written_as = match key {
         "instruments" => "an array of instrument ids",
-        "ptsdCutoff" => "a number",
+        _ if key.ends_with("Cutoff") => "a number",
         "crisisResources" => "an array of objects",
         _ => "a string",
     };

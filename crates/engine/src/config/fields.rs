@@ -6,9 +6,10 @@ use super::suggest::{hint, list};
 use super::{Emit, Problems};
 use crate::crisis::regions;
 use crate::flow::Mode;
-use crate::instrument::InstrumentId;
+use crate::instrument::{instrument as instrument_data, InstrumentId};
 use crate::lang::Lang;
-use crate::scoring::PtsdCutoff;
+use crate::precheck::Precheck;
+use crate::scoring::Cutoffs;
 
 pub fn text(value: &str, max: usize) -> Result<String, String> {
     check::text(value, max).map(|()| value.trim().to_owned())
@@ -62,20 +63,36 @@ pub fn emit(value: &str) -> Result<Emit, String> {
     keyword(value, &known, "emit setting")
 }
 
-/// A PC-PTSD-5 cut-off as written: `3` or `4`, digits only, for an attribute's text and a
-/// JSON number's alike.
-pub fn ptsd_cutoff(value: &str) -> Result<PtsdCutoff, String> {
-    PtsdCutoff::parse(value).ok_or_else(|| {
-        let allowed = PtsdCutoff::ALLOWED.map(|at| at.to_string());
+/// A cut-off for `id` as written: one of its choices, digits only, for an attribute's text and
+/// a JSON number's alike.
+pub fn cutoff(id: InstrumentId, value: &str) -> Result<u8, String> {
+    Cutoffs::parse(id, value).ok_or_else(|| {
+        let data = instrument_data(id);
+        let allowed: Vec<String> = data
+            .scoring
+            .cutoff_choice
+            .as_ref()
+            .map_or(&[][..], |choice| choice.choices)
+            .iter()
+            .map(u8::to_string)
+            .collect();
         let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
         // No "did you mean": a near number is not a typo of the cut-off meant.
         format!(
-            "{} is not a PC-PTSD-5 cut-off that can be chosen; allowed: {} (the default is {})",
+            "{} is not a cut-off that can be chosen for the {}; allowed: {} (the default is {})",
             quote(value),
+            data.short_name,
             list(&allowed),
-            PtsdCutoff::default().get()
+            data.scoring.positive_at
         )
     })
+}
+
+/// A pre-treatment check by its id (`ketamine`), or `none` for none.
+pub fn precheck(value: &str) -> Result<Option<Precheck>, String> {
+    let mut known: Vec<(&str, Option<Precheck>)> = vec![("none", None)];
+    known.extend(Precheck::ALL.map(|p| (p.as_str(), Some(p))));
+    keyword(value, &known, "pre-check")
 }
 
 pub fn lang(value: &str) -> Result<Lang, String> {

@@ -20,6 +20,8 @@ pub const KEYS: &[&str] = &[
     "resume",
     "emit",
     "ptsdCutoff",
+    "auditcCutoff",
+    "precheck",
 ];
 
 pub const RESOURCE_KEYS: &[&str] = &["name", "phone", "sms", "url", "hours"];
@@ -99,7 +101,14 @@ pub fn read(text: &str, draft: &mut Draft, problems: &mut Problems) {
             "crisisResources" => draft.crisis_resources = resources(value, problems),
             "resume" => draft.resume = checked(value, field, problems, fields::resume),
             "emit" => draft.emit = checked(value, field, problems, fields::emit),
-            "ptsdCutoff" => draft.ptsd_cutoff = ptsd_cutoff(value, problems),
+            "precheck" => draft.precheck = checked(value, field, problems, fields::precheck),
+            _ if cutoff_instrument(field).is_some() => {
+                if let Some(id) = cutoff_instrument(field) {
+                    if let Some(at) = cutoff(id, value, field, problems) {
+                        draft.cutoffs.push((id, at));
+                    }
+                }
+            }
             "" => problems.add(
                 "config",
                 format!(
@@ -124,12 +133,27 @@ fn unknown_hint(field: &str, keys: &[&'static str]) -> String {
     }
 }
 
+/// The instrument whose cut-off this JSON key (`ptsdCutoff`) chooses.
+fn cutoff_instrument(key: &str) -> Option<super::InstrumentId> {
+    super::InstrumentId::ALL.into_iter().find(|&id| {
+        crate::instrument::instrument(id)
+            .scoring
+            .cutoff_choice
+            .as_ref()
+            .is_some_and(|choice| super::camel_case(choice.attribute) == key)
+    })
+}
+
 /// A number, as the papers give cut-offs; a string is refused, as a number is wherever a
 /// string is expected, but the message says how to write it.
-fn ptsd_cutoff(value: &Value, problems: &mut Problems) -> Option<super::PtsdCutoff> {
-    let field = "ptsdCutoff";
+fn cutoff(
+    id: super::InstrumentId,
+    value: &Value,
+    field: &str,
+    problems: &mut Problems,
+) -> Option<u8> {
     match value {
-        Value::Number(number) => fields::ptsd_cutoff(number)
+        Value::Number(number) => fields::cutoff(id, number)
             .map_err(|why| problems.add(field, why))
             .ok(),
         Value::Null => {
@@ -139,7 +163,7 @@ fn ptsd_cutoff(value: &Value, problems: &mut Problems) -> Option<super::PtsdCuto
             );
             None
         }
-        Value::String(s) if fields::ptsd_cutoff(s).is_ok() => {
+        Value::String(s) if fields::cutoff(id, s).is_ok() => {
             problems.add(
                 field,
                 format!(

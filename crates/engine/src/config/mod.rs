@@ -23,7 +23,8 @@ use core::fmt;
 use crate::flow::Mode;
 use crate::instrument::InstrumentId;
 use crate::lang::Lang;
-use crate::scoring::PtsdCutoff;
+use crate::precheck::Precheck;
+use crate::scoring::Cutoffs;
 
 pub(crate) const MAX_NAME: usize = 100;
 pub(crate) const MAX_LABEL: usize = 60;
@@ -48,13 +49,17 @@ pub struct Config {
     /// Keep answers in `sessionStorage` so a reload resumes.
     pub resume: bool,
     pub emit: Emit,
-    pub ptsd_cutoff: PtsdCutoff,
+    /// Each instrument's cut-off, the clinic's choice where it may choose (`ptsd-cutoff`,
+    /// `auditc-cutoff`).
+    pub cutoffs: Cutoffs,
+    /// The pre-treatment check asked after the questionnaires, if any.
+    pub precheck: Option<Precheck>,
 }
 
 impl Default for Config {
     fn default() -> Config {
         Config {
-            instruments: InstrumentId::ALL.to_vec(),
+            instruments: InstrumentId::DEFAULT.to_vec(),
             mode: Mode::Full,
             lang: None,
             clinic_name: None,
@@ -65,7 +70,8 @@ impl Default for Config {
             },
             resume: true,
             emit: Emit::None,
-            ptsd_cutoff: PtsdCutoff::default(),
+            cutoffs: Cutoffs::default(),
+            precheck: None,
         }
     }
 }
@@ -140,6 +146,23 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
+/// `clinic-name` → `clinicName`: the JSON key of an attribute, as the README states the rule.
+pub(crate) fn camel_case(attribute: &str) -> String {
+    let mut out = String::with_capacity(attribute.len());
+    let mut upper = false;
+    for c in attribute.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// What was read so far; attributes overwrite what the JSON set.
 #[derive(Default)]
 pub(crate) struct Draft {
@@ -155,7 +178,9 @@ pub(crate) struct Draft {
     pub crisis_resources: Option<Vec<CrisisResource>>,
     pub resume: Option<bool>,
     pub emit: Option<Emit>,
-    pub ptsd_cutoff: Option<PtsdCutoff>,
+    /// Cut-offs chosen, in the order read; a later one for the same instrument wins.
+    pub cutoffs: Vec<(InstrumentId, u8)>,
+    pub precheck: Option<Option<Precheck>>,
 }
 
 #[derive(Default)]
@@ -220,7 +245,14 @@ impl Config {
             },
             resume: draft.resume.unwrap_or(defaults.resume),
             emit: draft.emit.unwrap_or(defaults.emit),
-            ptsd_cutoff: draft.ptsd_cutoff.unwrap_or(defaults.ptsd_cutoff),
+            cutoffs: draft
+                .cutoffs
+                .iter()
+                .fold(defaults.cutoffs, |cutoffs, &(id, at)| {
+                    // Every value in the draft passed `fields::cutoff`.
+                    cutoffs.with(id, at).unwrap_or(cutoffs)
+                }),
+            precheck: draft.precheck.unwrap_or(defaults.precheck),
         })
     }
 }

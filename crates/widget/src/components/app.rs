@@ -2,14 +2,14 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use selfcheck_engine::{Config, Lang};
+use selfcheck_engine::{topics, Config, Lang};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{
-    crisis_panel, help_now, intro, on_click, question_screen, results, IntroProps, PointerChoice,
-    QuestionScreenProps, ResultsProps,
+    crisis_panel, help_now, intro, on_click, question_screen, results, Asked, IntroProps,
+    PointerChoice, QuestionScreenProps, ResultsProps,
 };
 use crate::host::HostHandle;
 use crate::i18n::strings;
@@ -95,6 +95,8 @@ pub fn app(props: &AppProps<'_>) -> Html {
         Screen::Intro => intro(&IntroProps {
             lang: props.lang,
             instruments: state.instruments.clone(),
+            precheck: state.precheck,
+            questions: state.steps().len() + state.precheck.map_or(0, |p| p.len()),
             emit: props.config.emit,
             resumed: state.resumed,
             has_answers: !state.answers.is_empty(),
@@ -106,15 +108,26 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |value| dispatcher.dispatch(Action::Choose { question, value }))
             };
+            let on_type = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |text| {
+                    dispatcher.dispatch(Action::TypeCount { question, text })
+                })
+            };
             question_screen(&QuestionScreenProps {
-                question,
+                asked: Asked::Instrument(question),
                 lang: props.lang,
                 selected: state.answers.get(question),
+                count_text: state
+                    .count_text
+                    .clone()
+                    .or_else(|| state.answers.count(question).map(|count| count.to_string())),
                 progress: state.progress(),
                 is_last: state.is_last_question(),
                 needs_answer: state.needs_answer,
                 host: props.host.clone(),
                 on_choose,
+                on_type,
                 on_next: send(Action::Next(question)),
                 on_back: send(Action::Back),
                 on_start_over: send(Action::StartOver),
@@ -136,9 +149,39 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 </div>
             },
         ),
-        Screen::Results => match state.report(props.config.ptsd_cutoff) {
+        Screen::Precheck(index) => match state.precheck {
+            Some(precheck) => {
+                let on_choose = {
+                    let dispatcher = state.dispatcher();
+                    Callback::from(move |value| {
+                        dispatcher.dispatch(Action::ChoosePrecheck { index, value })
+                    })
+                };
+                question_screen(&QuestionScreenProps {
+                    asked: Asked::Precheck(precheck, index),
+                    lang: props.lang,
+                    selected: state.answers.precheck(precheck, index),
+                    count_text: None,
+                    progress: state.progress(),
+                    is_last: state.is_last_question(),
+                    needs_answer: state.needs_answer,
+                    host: props.host.clone(),
+                    on_choose,
+                    on_type: Callback::noop(),
+                    on_next: send(Action::NextPrecheck(index)),
+                    on_back: send(Action::Back),
+                    on_start_over: send(Action::StartOver),
+                    pointer: pointer.clone(),
+                })
+            }
+            None => html! {},
+        },
+        Screen::Results => match state.report(props.config.cutoffs) {
             Some(report) => results(&ResultsProps {
                 report: Rc::new(report),
+                topics: state
+                    .precheck
+                    .map(|precheck| (precheck, topics(precheck, &state.answers))),
                 config: props.config.clone(),
                 lang: props.lang,
                 crisis_raised: state.crisis_raised(),

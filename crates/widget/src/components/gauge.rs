@@ -1,11 +1,5 @@
+use selfcheck_engine::Segment;
 use yew::prelude::*;
-
-/// A band of the scale, for drawing only.
-#[derive(Clone, PartialEq)]
-pub struct Segment {
-    pub min: u8,
-    pub max: u8,
-}
 
 const WIDTH: f32 = 300.0;
 
@@ -17,8 +11,8 @@ fn tenths(x: f32) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// A horizontal scale with its bands (or one segment each side of the cut-off) and a marker at
-/// the score. Hidden from screen readers: the card's text says the same score and band, and
+/// A horizontal scale with the segments the engine chose (its bands, split at the cut-off) and a
+/// marker at the score. Hidden from screen readers: the card's text says the same score and band, and
 /// a name on the gauge would have them read twice. Geometry goes in SVG attributes, not style
 /// attributes, which a strict CSP would block.
 pub fn gauge(score: u8, max: u8, segments: &[Segment]) -> Html {

@@ -1,4 +1,4 @@
-use selfcheck_engine::{instrument, Emit, InstrumentId, Lang};
+use selfcheck_engine::{instrument, Emit, InstrumentId, Lang, Precheck};
 use yew::prelude::*;
 
 use super::on_click;
@@ -9,6 +9,9 @@ use crate::i18n::{fill, strings};
 pub struct IntroProps {
     pub lang: Lang,
     pub instruments: std::rc::Rc<[InstrumentId]>,
+    pub precheck: Option<Precheck>,
+    /// How many questions at most (every branch taken).
+    pub questions: usize,
     /// What the clinic's page learns at the end: the visitor is told before they start.
     pub emit: Emit,
     /// Came back from a reload with answers.
@@ -35,10 +38,20 @@ pub fn intro(props: &IntroProps) -> Html {
                     let instrument = instrument(*id);
                     html! { <li>{ fill(text.instrument_of(), &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }</li> }
                 }) }
+                if let Some(precheck) = props.precheck {
+                    <li>{ precheck.table().title.get(props.lang) }</li>
+                }
             </ul>
             <ul class="facts">
-                <li>{ text.intro_time() }</li>
+                <li>{ fill(text.intro_time(), &[("minutes", &minutes(props.questions).to_string())]) }</li>
                 <li>{ text.what_the_page_learns(props.emit) }</li>
+                // A count question's score is the visitor's own answer (how many times), so "not
+                // your answers" needs this exception wherever one is asked and scores are sent.
+                if props.emit == Emit::Scores {
+                    { for props.instruments.iter().filter(|id| instrument(**id).count_max.is_some()).map(|id| html! {
+                        <li>{ fill(text.intro_emit_count(), &[("name", instrument(*id).short_name)]) }</li>
+                    }) }
+                }
                 // The level `urgent` is PHQ-9 item 9 answered above "Not at all": a page that
                 // learns the level learns that too. Without the PHQ-9 it cannot happen.
                 if props.emit != Emit::None && props.instruments.contains(&InstrumentId::Phq9) {
@@ -56,5 +69,24 @@ pub fn intro(props: &IntroProps) -> Html {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// About how long the questions take: eight seconds a question, which puts the default
+/// questionnaire (23 questions) at the 3 minutes it has always been said to take. Rounded, never
+/// under one minute.
+fn minutes(questions: usize) -> usize {
+    ((questions * 8 + 30) / 60).max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minutes;
+
+    #[test]
+    fn the_estimate_grows_with_the_questions() {
+        assert_eq!(minutes(23), 3);
+        assert_eq!(minutes(1), 1);
+        assert!(minutes(36) > minutes(23));
     }
 }

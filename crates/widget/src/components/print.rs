@@ -1,7 +1,8 @@
-use selfcheck_engine::{instrument, Choice, Flag, Lang, Report};
+use selfcheck_engine::{instrument, Choice, Flag, Lang, Precheck, Report, Topic};
 use yew::prelude::*;
 
-use super::{band_words, headline, instrument_lang};
+use super::headline;
+use super::results::{explanation_words, score_words, topic_list};
 use crate::i18n::{fill, strings};
 
 fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
@@ -14,7 +15,12 @@ fn label_of(options: &[Choice], value: u8, lang: Lang) -> &'static str {
 /// The one-page clinician summary: hidden on screen, the only thing printed. `date` is today's,
 /// written for the visitor's language (empty where there is no browser).
 #[inline(never)]
-pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
+pub fn print_summary(
+    report: &Report,
+    topics: Option<&(Precheck, Vec<Topic>)>,
+    lang: Lang,
+    date: &str,
+) -> Html {
     let text = strings(lang);
     html! {
         <div class="print-summary" part="print-summary" aria-hidden="true">
@@ -25,22 +31,20 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                 let instrument = instrument(result.id);
                 // Shown in English, marked so, where the language has no verified official translation;
                 // the visitor's pack carries that English wording.
-                let shown = instrument_lang(instrument, lang);
+                let shown = instrument.shown_in(lang);
                 let credit_lang = instrument.credit.shown_in(shown);
-                let band = result.band.and_then(|band| band_words(text, band));
-                let total = fill(text.score_of(), &[("score", &result.total.to_string()), ("max", &result.max.to_string())]);
+                let band = result.band_label().map(|band| band.get(lang));
+                let total = score_words(text, result);
                 html! {
                     <section class="print-instrument">
                         <h3>
                             { instrument.short_name }{ " — " }{ text.print_total() }{ ": " }{ total }
                             if let Some(band) = band { { " (" }{ band }{ ")" } }
                         </h3>
-                        // The cut-off the total was judged against: for the PC-PTSD-5 it is the
-                        // clinic's choice (3 or 4), which a reader of the total cannot guess.
-                        <p class="print-cutoff">{ fill(
-                            if result.positive { text.at_or_above_cutoff() } else { text.below_cutoff() },
-                            &[("cutoff", &result.positive_at.to_string())],
-                        ) }</p>
+                        // The cut-off the total was judged against: for the PC-PTSD-5 and the
+                        // AUDIT-C it may be the clinic's choice, which a reader of the total cannot
+                        // guess.
+                        <p class="print-cutoff">{ explanation_words(text, result) }</p>
                         <table>
                             <thead><tr>
                                 <th scope="col">{ text.print_question() }</th>
@@ -55,13 +59,21 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                                         <td>{ "—" }</td>
                                     </tr>
                                 }
-                                { for result.answers.iter().enumerate().map(|(index, value)| html! {
+                                if let Some(count) = result.count {
                                     <tr>
-                                        <td>{ format!("{}. {}", index + 1, instrument.items[index].get(lang)) }</td>
-                                        <td>{ label_of(instrument.options, *value, lang) }</td>
-                                        <td>{ value }</td>
+                                        <td>{ instrument.items.first().map_or("", |item| item.get(lang)) }</td>
+                                        <td>{ count }</td>
+                                        <td>{ "—" }</td>
                                     </tr>
-                                }) }
+                                } else {
+                                    { for result.answers.iter().enumerate().map(|(index, value)| html! {
+                                        <tr>
+                                            <td>{ format!("{}. {}", index + 1, instrument.items[index].get(lang)) }</td>
+                                            <td>{ label_of(instrument.options_of(index as u8), *value, lang) }</td>
+                                            <td>{ value }</td>
+                                        </tr>
+                                    }) }
+                                }
                                 if let Some(follow_up) = &instrument.follow_up {
                                     <tr>
                                         <td>{ text.print_difficulty() }{ ": " }{ follow_up.text.get(lang) }</td>
@@ -79,6 +91,9 @@ pub fn print_summary(report: &Report, lang: Lang, date: &str) -> Html {
                     </section>
                 }
             }) }
+            if let Some((precheck, topics)) = topics {
+                { topic_list(*precheck, topics, lang) }
+            }
             <p class="print-footer">{ text.print_footer() }</p>
         </div>
     }

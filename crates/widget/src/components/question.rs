@@ -2,7 +2,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use selfcheck_engine::{instrument, Choice, Instrument, Lang, Part, Question, Text};
+use selfcheck_engine::{instrument, Choice, Instrument, Lang, Part, Precheck, Question, Text};
 use yew::prelude::*;
 
 use super::{on_click, position_words, progress_view};
@@ -26,22 +26,34 @@ pub struct PointerChoice {
     pointer_pressed: bool,
 }
 
+/// What a screen asks: a questionnaire's question, or a pre-treatment check's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Instrument(Question),
+    Precheck(Precheck, u8),
+}
+
 pub struct QuestionScreenProps {
-    pub question: Question,
+    pub asked: Asked,
     pub lang: Lang,
     pub selected: Option<u8>,
+    /// For a count question, the text in its field.
+    pub count_text: Option<String>,
     pub progress: Option<Progress>,
     pub is_last: bool,
     pub needs_answer: bool,
     pub host: HostHandle,
     pub on_choose: Callback<u8>,
+    /// What was typed into a count question.
+    pub on_type: Callback<String>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
     pub on_start_over: Callback<()>,
     pub pointer: Rc<RefCell<PointerChoice>>,
 }
 
-/// The wording of one question: its text and answer options, from the instrument's data.
+/// The wording of one question: its text and answer options, from the instrument's data
+/// (no options for a count question).
 pub fn question_text(
     instrument: &'static Instrument,
     part: Part,
@@ -49,7 +61,7 @@ pub fn question_text(
     match part {
         Part::Item(index) => Some((
             *instrument.items.get(usize::from(index))?,
-            instrument.options,
+            instrument.options_of(index),
         )),
         Part::Gate => instrument
             .gate
@@ -59,16 +71,100 @@ pub fn question_text(
             .follow_up
             .as_ref()
             .map(|follow_up| (follow_up.text, follow_up.options)),
+        Part::Count => instrument.items.first().map(|text| (*text, &[][..])),
     }
 }
 
-/// The language an instrument is shown in: an instrument without an official translation
-/// (PC-PTSD-5 in Spanish) is shown in its original English, marked as such.
-pub fn instrument_lang(instrument: &Instrument, lang: Lang) -> Lang {
-    if instrument.offered_in(lang) {
-        lang
-    } else {
-        Lang::En
+/// Everything a question screen shows, decided from what it asks.
+struct Shown {
+    /// `PHQ-9 · Depression`, or the pre-check's title.
+    header: String,
+    /// The language the wording is in (English for an instrument without a verified
+    /// translation).
+    wording_lang: Lang,
+    /// Said before the question: the PC-PTSD-5's examples, the pre-check's purpose.
+    intro: Option<Html>,
+    stem: Option<&'static str>,
+    wording: &'static str,
+    /// Said with the question (the AUDIT-C's standard drink).
+    note: Option<&'static str>,
+    options: &'static [Choice],
+    /// A count question's highest number.
+    count_max: Option<u16>,
+    credit: Option<(Text, Lang)>,
+    /// A stable name for the inputs (`selfcheck-phq9-3`).
+    name: String,
+}
+
+fn shown(asked: Asked, lang: Lang) -> Option<Shown> {
+    let text = strings(lang);
+    match asked {
+        Asked::Instrument(question) => {
+            let instrument = instrument(question.instrument);
+            let wording_lang = instrument.shown_in(lang);
+            let (wording, options) = question_text(instrument, question.part)?;
+            let name = format!("selfcheck-{}", question_key(question).replace('.', "-"));
+            let intro = match (&instrument.gate, question.part) {
+                (Some(gate), Part::Gate) => Some(html! {
+                    <div class="gate-intro" id={format!("{name}-intro")}>
+                        <p>{ gate.intro.get(lang) }</p>
+                        <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(lang) }</li> }) }</ul>
+                    </div>
+                }),
+                _ => None,
+            };
+            let note = match question.part {
+                Part::Item(index) => instrument.note_for(index).map(|note| note.get(lang)),
+                _ => None,
+            };
+            Some(Shown {
+                header: fill(
+                    text.instrument_of(),
+                    &[
+                        ("name", instrument.short_name),
+                        ("topic", instrument.topic.get(lang)),
+                    ],
+                ),
+                wording_lang,
+                intro,
+                // Items carry the instrument's stem (and so its recall period) in their legend,
+                // so a screen reader announces it with every item; the gate and the follow-up
+                // have their own wording.
+                stem: instrument
+                    .stem
+                    .filter(|_| matches!(question.part, Part::Item(_)))
+                    .map(|stem| stem.get(lang)),
+                wording: wording.get(lang),
+                note,
+                options,
+                count_max: question.count_max(),
+                credit: Some((instrument.credit, instrument.credit.shown_in(wording_lang))),
+                name,
+            })
+        }
+        Asked::Precheck(precheck, index) => {
+            let table = precheck.table();
+            let question = precheck.question(index)?;
+            let name = format!("selfcheck-{precheck}-{index}");
+            Some(Shown {
+                header: table.title.get(lang).to_string(),
+                wording_lang: lang,
+                // What the section is for, and that it decides nothing: said before its first
+                // question.
+                intro: (index == 0).then(|| {
+                    html! {
+                        <div class="gate-intro" id={format!("{name}-intro")}><p>{ table.intro.get(lang) }</p></div>
+                    }
+                }),
+                stem: None,
+                wording: question.text.get(lang),
+                note: None,
+                options: question.options,
+                count_max: None,
+                credit: None,
+                name,
+            })
+        }
     }
 }
 
@@ -77,11 +173,7 @@ pub fn instrument_lang(instrument: &Instrument, lang: Lang) -> Lang {
 #[inline(never)]
 pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let text = strings(props.lang);
-    let instrument = instrument(props.question.instrument);
-    let shown_lang = instrument_lang(instrument, props.lang);
-    let credit_lang = instrument.credit.shown_in(shown_lang);
-
-    let Some((wording, options)) = question_text(instrument, props.question.part) else {
+    let Some(shown) = shown(props.asked, props.lang) else {
         return html! {};
     };
 
@@ -127,55 +219,66 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let on_back = on_click(&props.on_back);
     let on_start_over = on_click(&props.on_start_over);
 
-    let name = format!(
-        "selfcheck-{}",
-        question_key(props.question).replace('.', "-")
-    );
-    let gate = match (&instrument.gate, props.question.part) {
-        (Some(gate), Part::Gate) => Some(gate),
-        _ => None,
-    };
-    // Items carry the instrument's stem (and so its recall period) in their legend, so a screen
-    // reader announces it with every item; the gate and the follow-up have their own wording.
-    let stem =
-        matches!(props.question.part, Part::Item(_)).then(|| instrument.stem.get(props.lang));
+    let name = shown.name;
     let hint_id = format!("{name}-hint");
     let position = props
         .progress
         .map(|progress| (progress, position_words(progress, props.lang)));
-
-    html! {
-        <section class="question-screen" part="question">
-            if let Some((progress, words)) = &position {
-                { progress_view(*progress, words) }
+    let described_by = shown.intro.as_ref().map(|_| format!("{name}-intro"));
+    let legend = html! {
+        <legend tabindex="-1" data-autofocus="">
+            // Where the visitor is, said once as focus lands here (the visible position above is
+            // hidden from screen readers). In the widget's language even when the question is
+            // shown in English.
+            if let Some((_, words)) = &position {
+                <span class="visually-hidden" lang={props.lang.code()}>{ format!("{words}. ") }</span>
             }
-            <p class="instrument-name">
-                { fill(text.instrument_of(), &[("name", instrument.short_name), ("topic", instrument.topic.get(props.lang))]) }
-            </p>
-            if shown_lang != props.lang {
-                <p class="note">{ text.only_in_english() }</p>
-            }
-            <form class="question-form" onsubmit={on_submit} lang={shown_lang.code()} dir={shown_lang.dir()} novalidate=true>
-                if let Some(gate) = gate {
-                    <div class="gate-intro" id={format!("{name}-intro")}>
-                        <p>{ gate.intro.get(props.lang) }</p>
-                        <ul>{ for gate.examples.iter().map(|example| html! { <li>{ example.get(props.lang) }</li> }) }</ul>
+            if let Some(stem) = shown.stem { <span class="stem">{ stem }</span> }
+            <span class="item" id={format!("{name}-legend-text")}>{ shown.wording }</span>
+        </legend>
+    };
+    let (answer, hint) = match shown.count_max {
+        // A count: one text field for digits (a number field's spinner and scroll-wheel changes
+        // would alter an answer by accident), named by the question itself.
+        Some(max) => {
+            let on_input = props.on_type.reform(|event: InputEvent| {
+                event
+                    .target_dyn_into::<web_sys::HtmlInputElement>()
+                    .map(|input| input.value())
+                    .unwrap_or_default()
+            });
+            let field_id = format!("{name}-count");
+            let field_hint_id = format!("{name}-count-hint");
+            let answer = html! {
+                <fieldset class="question" aria-describedby={described_by}>
+                    { legend }
+                    <div class="count" part="options">
+                        <input id={field_id} type="text" inputmode="numeric" autocomplete="off"
+                            class="count-input" part="count-input" maxlength="4"
+                            aria-labelledby={format!("{name}-legend-text")}
+                            value={props.count_text.clone().unwrap_or_default()}
+                            aria-describedby={format!("{field_hint_id} {hint_id}")}
+                            aria-invalid={props.needs_answer.then_some("true")}
+                            oninput={on_input} />
+                        <p id={field_hint_id} class="count-hint" lang={props.lang.code()} dir={props.lang.dir()}>{ text.count_hint() }</p>
                     </div>
-                }
-                <fieldset class="question" aria-describedby={gate.map(|_| format!("{name}-intro"))}
+                </fieldset>
+            };
+            (
+                answer,
+                props
+                    .needs_answer
+                    .then(|| fill(text.count_invalid(), &[("max", &max.to_string())])),
+            )
+        }
+        None => {
+            let answer = html! {
+                <fieldset class="question" aria-describedby={described_by}
                     onpointerdown={on_pointer_down} onkeydown={on_key_down}>
-                    <legend tabindex="-1" data-autofocus="">
-                        // Where the visitor is, said once as focus lands here (the visible
-                        // position above is hidden from screen readers). In the widget's
-                        // language even when the question is shown in English.
-                        if let Some((_, words)) = &position {
-                            <span class="visually-hidden" lang={props.lang.code()}>{ format!("{words}. ") }</span>
-                        }
-                        if let Some(stem) = stem { <span class="stem">{ stem }</span> }
-                        <span class="item">{ wording.get(props.lang) }</span>
-                    </legend>
+                    { legend }
+                    if let Some(note) = shown.note { <p class="item-note">{ note }</p> }
                     <div class="options" part="options">
-                        { for options.iter().map(|option| {
+                        { for shown.options.iter().map(|option| {
                             let score = option.score;
                             let choose = choose.clone();
                             let onclick = Callback::from(move |_: MouseEvent| choose(score));
@@ -190,8 +293,28 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                         }) }
                     </div>
                 </fieldset>
-                <p id={hint_id.clone()} class="hint" aria-live="polite">
-                    if props.needs_answer { { text.need_answer() } }
+            };
+            (
+                answer,
+                props.needs_answer.then(|| text.need_answer().to_string()),
+            )
+        }
+    };
+
+    html! {
+        <section class="question-screen" part="question">
+            if let Some((progress, words)) = &position {
+                { progress_view(*progress, words) }
+            }
+            <p class="instrument-name">{ shown.header }</p>
+            if shown.wording_lang != props.lang {
+                <p class="note">{ text.only_in_english() }</p>
+            }
+            <form class="question-form" onsubmit={on_submit} lang={shown.wording_lang.code()} dir={shown.wording_lang.dir()} novalidate=true>
+                if let Some(intro) = shown.intro { { intro } }
+                { answer }
+                <p id={hint_id.clone()} class="hint" aria-live="polite" lang={props.lang.code()} dir={props.lang.dir()}>
+                    if let Some(hint) = hint { { hint } }
                 </p>
                 <div class="nav" part="nav" lang={props.lang.code()}>
                     <button type="button" class="secondary" part="button" onclick={on_back}>{ text.back() }</button>
@@ -203,7 +326,9 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 </div>
             </form>
             <div class="screen-footer">
-                <p class="credit" lang={credit_lang.code()} dir={credit_lang.dir()}>{ instrument.credit.get(props.lang) }</p>
+                if let Some((credit, credit_lang)) = shown.credit {
+                    <p class="credit" lang={credit_lang.code()} dir={credit_lang.dir()}>{ credit.get(props.lang) }</p>
+                }
                 <button type="button" class="link" part="button" onclick={on_start_over}>{ text.start_over() }</button>
             </div>
         </section>

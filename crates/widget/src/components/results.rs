@@ -1,14 +1,19 @@
 use std::rc::Rc;
 
-use selfcheck_engine::{instrument, Config, InstrumentResult, Lang, Level, Report, Screen};
+use selfcheck_engine::{
+    instrument, Config, Explanation, InstrumentResult, Lang, Level, Precheck, Report, ScoreShown,
+    Topic,
+};
 use yew::prelude::*;
 
-use super::{crisis_panel, gauge, instrument_lang, on_click, print_summary, Segment};
+use super::{crisis_panel, gauge, on_click, print_summary};
 use crate::host::{HostHandle, WidgetEvent};
 use crate::i18n::{fill, strings, UiStrings};
 
 pub struct ResultsProps {
     pub report: Rc<Report>,
+    /// The pre-treatment check's topics, when the clinic asks one.
+    pub topics: Option<(Precheck, Vec<Topic>)>,
     pub config: Rc<Config>,
     pub lang: Lang,
     pub crisis_raised: bool,
@@ -26,15 +31,66 @@ pub fn headline(text: UiStrings, level: Level) -> &'static str {
     }
 }
 
-pub fn band_words(text: UiStrings, band: &str) -> Option<&'static str> {
-    Some(match band {
-        "minimal" => text.band_minimal(),
-        "mild" => text.band_mild(),
-        "moderate" => text.band_moderate(),
-        "moderately_severe" => text.band_moderately_severe(),
-        "severe" => text.band_severe(),
-        _ => return None,
-    })
+/// How a score is said: `7 of 27`, or the number a count question was answered with.
+pub fn score_words(text: UiStrings, result: &InstrumentResult) -> String {
+    match result.score_shown() {
+        ScoreShown::OfMax { score, max } => fill(
+            text.score_of(),
+            &[("score", &score.to_string()), ("max", &max.to_string())],
+        ),
+        ScoreShown::Times(times) => fill(text.your_answer(), &[("answer", &times.to_string())]),
+    }
+}
+
+/// The sentence that explains a result, as the engine chose it.
+pub fn explanation_words(text: UiStrings, result: &InstrumentResult) -> String {
+    match result.explanation() {
+        Explanation::ScreenerNegative {
+            name,
+            score,
+            max,
+            cutoff,
+        } => fill(
+            text.screener_negative(),
+            &[
+                ("name", name),
+                ("score", &score.to_string()),
+                ("max", &max.to_string()),
+                ("cutoff", &cutoff.to_string()),
+            ],
+        ),
+        Explanation::NoExposure => text.no_exposure().to_string(),
+        Explanation::AtOrAboveCutoff { cutoff } => fill(
+            text.at_or_above_cutoff(),
+            &[("cutoff", &cutoff.to_string())],
+        ),
+        Explanation::BelowCutoff { cutoff } => {
+            fill(text.below_cutoff(), &[("cutoff", &cutoff.to_string())])
+        }
+    }
+}
+
+/// The pre-check's topics to discuss, each with the answer that raised it; or, with none, that
+/// the list decides nothing.
+pub fn topic_list(precheck: Precheck, topics: &[Topic], lang: Lang) -> Html {
+    let text = strings(lang);
+    html! {
+        <section class="topics" part="topics">
+            <h3>{ precheck.table().topics_heading.get(lang) }</h3>
+            if topics.is_empty() {
+                <p>{ text.precheck_no_topics() }</p>
+            } else {
+                <ul>
+                    { for topics.iter().map(|topic| html! {
+                        <li>
+                            <p>{ topic.question.topic.get(lang) }</p>
+                            <p class="topic-answer">{ fill(text.your_answer(), &[("answer", topic.answer.label.get(lang))]) }</p>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </section>
+    }
 }
 
 #[inline(never)]
@@ -52,7 +108,6 @@ pub fn results(props: &ResultsProps) -> Html {
         let report = props.report.clone();
         Callback::from(move |_: MouseEvent| host.emit(WidgetEvent::Booking(&report)))
     };
-    let offers_booking = matches!(level, Level::Urgent | Level::Recommended | Level::Consider);
 
     html! {
         <section class="results" part="results">
@@ -72,7 +127,10 @@ pub fn results(props: &ResultsProps) -> Html {
                     <li>{ result_card(result, props.lang) }</li>
                 }) }
             </ul>
-            if offers_booking {
+            if let Some((precheck, topics)) = &props.topics {
+                { topic_list(*precheck, topics, props.lang) }
+            }
+            if level.offers_booking() {
                 <div class="booking" part="booking">
                     if let Some(booking) = &props.config.booking {
                         <p>{ match &props.config.clinic_name {
@@ -99,7 +157,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <ul class="sources">
                     { for props.report.results.iter().map(|result| {
                         let instrument = instrument(result.id);
-                        let shown = instrument_lang(instrument, props.lang);
+                        let shown = instrument.shown_in(props.lang);
                         let title_lang = instrument.title.shown_in(shown);
                         let credit_lang = instrument.credit.shown_in(shown);
                         html! {
@@ -115,7 +173,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p class="not-diagnosis">{ text.not_diagnosis() }</p>
                 <p>{ text.who_watches(props.config.emit) }</p>
             </section>
-            { print_summary(&props.report, props.lang, &props.host.today(props.lang.code())) }
+            { print_summary(&props.report, props.topics.as_ref(), props.lang, &props.host.today(props.lang.code())) }
         </section>
     }
 }
@@ -125,72 +183,18 @@ pub fn results(props: &ResultsProps) -> Html {
 pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
     let text = strings(lang);
     let instrument = instrument(result.id);
-    let screener = instrument
-        .screener
-        .as_ref()
-        .filter(|_| result.screen == Screen::ScreenerNegative);
-    let name = match screener {
-        Some(screener) => screener.short_name,
-        None => instrument.short_name,
-    };
-    // The cut-off the engine judged this result against, which may be the clinic's choice.
-    let cutoff = result.positive_at;
-    let band = result.band.and_then(|band| band_words(text, band));
-    let score = fill(
-        text.score_of(),
-        &[
-            ("score", &result.total.to_string()),
-            ("max", &result.max.to_string()),
-        ],
-    );
-    let segments = match (screener, instrument.scoring.bands) {
-        (None, bands) if !bands.is_empty() => bands
-            .iter()
-            .map(|band| Segment {
-                min: band.min,
-                max: band.max,
-            })
-            .collect(),
-        _ => vec![
-            Segment {
-                min: 0,
-                max: cutoff.saturating_sub(1),
-            },
-            Segment {
-                min: cutoff,
-                max: result.max,
-            },
-        ],
-    };
-    let explanation = if screener.is_some() {
-        fill(
-            text.screener_negative(),
-            &[
-                ("name", name),
-                ("score", &result.total.to_string()),
-                ("max", &result.max.to_string()),
-                ("cutoff", &cutoff.to_string()),
-            ],
-        )
-    } else if result.exposure == Some(false) {
-        text.no_exposure().to_string()
-    } else if result.positive {
-        fill(
-            text.at_or_above_cutoff(),
-            &[("cutoff", &cutoff.to_string())],
-        )
-    } else {
-        fill(text.below_cutoff(), &[("cutoff", &cutoff.to_string())])
-    };
+    let band = result.band_label().map(|band| band.get(lang));
     html! {
         <article class="card" data-positive={result.positive.then_some("true")} part="result-card">
-            <h3>{ fill(text.instrument_of(), &[("name", name), ("topic", instrument.topic.get(lang))]) }</h3>
+            <h3>{ fill(text.instrument_of(), &[("name", result.name()), ("topic", instrument.topic.get(lang))]) }</h3>
             <p class="score">
-                <span class="score-number">{ score }</span>
+                <span class="score-number">{ score_words(text, result) }</span>
                 if let Some(band) = band { <span class="band">{ band }</span> }
             </p>
-            { gauge(result.total, result.max, &segments) }
-            <p class="explanation">{ explanation }</p>
+            if let Some(segments) = result.gauge() {
+                { gauge(result.total, result.max, &segments) }
+            }
+            <p class="explanation">{ explanation_words(text, result) }</p>
         </article>
     }
 }

@@ -40,8 +40,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let setup = props.setup.clone();
         use_reducer(move || match setup {
             Setup::Ready { config, saved, .. } => match saved.filter(|_| config.resume) {
-                Some(saved) => Questionnaire::restore(&config.instruments, config.mode, &saved),
-                None => Questionnaire::new(&config.instruments, config.mode),
+                Some(saved) => Questionnaire::restore(
+                    &config.instruments,
+                    config.mode,
+                    config.precheck,
+                    &saved,
+                ),
+                None => Questionnaire::new(&config.instruments, config.mode)
+                    .with_precheck(config.precheck),
             },
             Setup::Invalid { .. } => Questionnaire::new(&[], Mode::Full),
         })
@@ -56,17 +62,22 @@ pub fn Widget(props: &WidgetProps) -> Html {
     };
 
     {
-        // Another list of instruments or another mode is another questionnaire: start afresh.
+        // Another list of instruments, mode or pre-check is another questionnaire: start afresh.
         // A new language or booking link keeps the visitor's answers.
         let dispatcher = state.dispatcher();
-        let questionnaire = config
-            .as_ref()
-            .map(|config| (Rc::<[_]>::from(config.instruments.as_slice()), config.mode));
+        let questionnaire = config.as_ref().map(|config| {
+            (
+                Rc::<[_]>::from(config.instruments.as_slice()),
+                config.mode,
+                config.precheck,
+            )
+        });
         use_effect_with(questionnaire, move |questionnaire| {
-            if let Some((instruments, mode)) = questionnaire {
+            if let Some((instruments, mode, precheck)) = questionnaire {
                 dispatcher.dispatch(Action::Reconfigure {
                     instruments: instruments.clone(),
                     mode: *mode,
+                    precheck: *precheck,
                 });
             }
         });
@@ -86,9 +97,9 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let host = props.host.clone();
         let root = root.clone();
         let state = state.clone();
-        let ptsd_cutoff = config
+        let cutoffs = config
             .as_ref()
-            .map(|config| config.ptsd_cutoff)
+            .map(|config| config.cutoffs)
             .unwrap_or_default();
         use_effect_with(state.screen, move |screen| {
             let before = shown.replace(*screen);
@@ -97,7 +108,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 focus_marked_after_paint(&root);
                 match (*screen, before) {
                     (Screen::Results, _) => {
-                        if let Some(report) = state.report(ptsd_cutoff) {
+                        if let Some(report) = state.report(cutoffs) {
                             host.emit(WidgetEvent::Complete(&report));
                         }
                     }

@@ -1,5 +1,5 @@
 use super::*;
-use selfcheck_engine::Level;
+use selfcheck_engine::{Level, Precheck};
 
 const PHQ9: InstrumentId = InstrumentId::Phq9;
 const GAD7: InstrumentId = InstrumentId::Gad7;
@@ -153,9 +153,7 @@ fn exposure_no_ends_the_ptsd_screen_and_the_count_shrinks() {
     let state = answer(state, 0);
     assert_eq!(state.screen, Screen::Results);
     assert_eq!(
-        state
-            .report(PtsdCutoff::default())
-            .map(|report| report.level),
+        state.report(Cutoffs::default()).map(|report| report.level),
         Some(Level::NotIndicated)
     );
 }
@@ -207,7 +205,7 @@ fn some_symptom_brings_the_difficulty_question_last() {
     assert!(state.is_last_question());
     let state = answer(state, 2);
     assert_eq!(state.screen, Screen::Results);
-    let report = state.report(PtsdCutoff::default()).expect("complete");
+    let report = state.report(Cutoffs::default()).expect("complete");
     assert_eq!(report.results[0].difficulty, Some(2));
 }
 
@@ -231,7 +229,7 @@ fn adaptive_positive_phq2_expands_to_the_full_phq9() {
 fn the_last_answer_leads_to_results_with_a_report() {
     let state = answer_all(started(&[GAD7], Mode::Full), &[2, 2, 2, 2, 2, 0, 0]);
     assert_eq!(state.screen, Screen::Results);
-    let report = state.report(PtsdCutoff::default()).expect("complete");
+    let report = state.report(Cutoffs::default()).expect("complete");
     assert_eq!(report.results[0].total, 10);
     assert_eq!(report.level, Level::Recommended);
 }
@@ -256,7 +254,7 @@ fn start_over_forgets_everything() {
 fn saved_progress_resumes_at_the_same_question() {
     let state = answer_all(started(&[PHQ9, GAD7], Mode::Full), &[1, 2, 3, 0]);
     let saved = state.to_saved().expect("something to keep");
-    let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, &saved);
+    let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, None, &saved);
     assert_eq!(restored.screen, Screen::Asking(item(PHQ9, 4)));
     assert_eq!(restored.answers, state.answers);
     assert!(restored.resumed);
@@ -265,7 +263,7 @@ fn saved_progress_resumes_at_the_same_question() {
 #[test]
 fn saved_progress_on_the_crisis_panel_resumes_on_the_crisis_panel() {
     let state = answer_all(started(&[PHQ9], Mode::Full), &[0, 0, 0, 0, 0, 0, 0, 0, 2]);
-    let restored = Questionnaire::restore(&[PHQ9], Mode::Full, &state.to_saved().unwrap());
+    let restored = Questionnaire::restore(&[PHQ9], Mode::Full, None, &state.to_saved().unwrap());
     assert_eq!(restored.screen, Screen::Crisis(item(PHQ9, 8)));
 }
 
@@ -273,10 +271,10 @@ fn saved_progress_on_the_crisis_panel_resumes_on_the_crisis_panel() {
 fn saved_progress_from_another_configuration_is_ignored() {
     let state = answer_all(started(&[PHQ9, GAD7], Mode::Full), &[1, 2]);
     let saved = state.to_saved().unwrap();
-    let other_order = Questionnaire::restore(&[GAD7, PHQ9], Mode::Full, &saved);
+    let other_order = Questionnaire::restore(&[GAD7, PHQ9], Mode::Full, None, &saved);
     assert_eq!(other_order.screen, Screen::Intro);
     assert!(other_order.answers.is_empty());
-    let other_mode = Questionnaire::restore(&[PHQ9, GAD7], Mode::Adaptive, &saved);
+    let other_mode = Questionnaire::restore(&[PHQ9, GAD7], Mode::Adaptive, None, &saved);
     assert!(other_mode.answers.is_empty());
 }
 
@@ -288,7 +286,7 @@ fn tampered_or_garbled_progress_starts_afresh() {
         "null",
         "{\"setup\":\"gad7|full\",\"answers\":{\"gad7\":[9]},\"at\":\"gad7.1\"}",
     ] {
-        let state = Questionnaire::restore(&[GAD7], Mode::Full, saved);
+        let state = Questionnaire::restore(&[GAD7], Mode::Full, None, saved);
         assert_eq!(state.screen, Screen::Intro, "{saved}");
         assert!(state.answers.is_empty(), "{saved}");
     }
@@ -298,7 +296,7 @@ fn tampered_or_garbled_progress_starts_afresh() {
 fn a_saved_question_beyond_the_answers_resumes_at_the_first_open_one() {
     let state = answer_all(started(&[GAD7], Mode::Full), &[1, 1]);
     let saved = state.to_saved().unwrap().replace("gad7.2", "gad7.6");
-    let restored = Questionnaire::restore(&[GAD7], Mode::Full, &saved);
+    let restored = Questionnaire::restore(&[GAD7], Mode::Full, None, &saved);
     assert_eq!(restored.screen, Screen::Asking(item(GAD7, 2)));
 }
 
@@ -307,7 +305,7 @@ fn saved_results_resume_on_results_only_when_complete() {
     let complete = answer_all(started(&[GAD7], Mode::Full), &[0; 7]);
     let saved = complete.to_saved().unwrap();
     assert_eq!(
-        Questionnaire::restore(&[GAD7], Mode::Full, &saved).screen,
+        Questionnaire::restore(&[GAD7], Mode::Full, None, &saved).screen,
         Screen::Results
     );
     let partial = answer_all(started(&[GAD7], Mode::Full), &[0; 3])
@@ -315,7 +313,7 @@ fn saved_results_resume_on_results_only_when_complete() {
         .unwrap();
     let forged = partial.replace("gad7.3", "results");
     assert_eq!(
-        Questionnaire::restore(&[GAD7], Mode::Full, &forged).screen,
+        Questionnaire::restore(&[GAD7], Mode::Full, None, &forged).screen,
         Screen::Asking(item(GAD7, 3))
     );
 }
@@ -339,7 +337,7 @@ fn saved_progress_keeps_the_stored_format_byte_for_byte() {
         r#"{"setup":"phq9,gad7|full","answers":{"phq9":{"i":[1,0]}},"at":"phq9.2"}"#
     );
     let with_extra_field = saved.replacen('{', r#"{"later":1,"#, 1);
-    let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, &with_extra_field);
+    let restored = Questionnaire::restore(&[PHQ9, GAD7], Mode::Full, None, &with_extra_field);
     assert_eq!(restored.screen, Screen::Asking(item(PHQ9, 2)));
 }
 
@@ -351,6 +349,7 @@ fn reconfiguring_to_the_same_questionnaire_keeps_the_answers() {
         Action::Reconfigure {
             instruments: Rc::from([GAD7].as_slice()),
             mode: Mode::Full,
+            precheck: None,
         },
     );
     assert!(Rc::ptr_eq(&state, &same));
@@ -364,6 +363,7 @@ fn reconfiguring_to_another_questionnaire_starts_afresh() {
         Action::Reconfigure {
             instruments: Rc::from([PHQ9].as_slice()),
             mode: Mode::Full,
+            precheck: None,
         },
     );
     assert_eq!(other.screen, Screen::Intro);
@@ -374,8 +374,148 @@ fn reconfiguring_to_another_questionnaire_starts_afresh() {
         Action::Reconfigure {
             instruments: Rc::from([GAD7].as_slice()),
             mode: Mode::Adaptive,
+            precheck: None,
         },
     );
     assert_eq!(adaptive.mode, Mode::Adaptive);
     assert!(adaptive.answers.is_empty());
+}
+
+const AUDITC: InstrumentId = InstrumentId::Auditc;
+const SQDS: InstrumentId = InstrumentId::Sqds;
+const KETAMINE: Precheck = Precheck::Ketamine;
+
+fn count() -> Question {
+    Question::new(SQDS, Part::Count)
+}
+
+#[test]
+fn a_count_is_answered_by_what_is_typed_and_refused_out_of_range() {
+    let state = started(&[SQDS], Mode::Full);
+    assert_eq!(state.screen, Screen::Asking(count()));
+    let typed = |state, text: &str| {
+        dispatch(
+            state,
+            Action::TypeCount {
+                question: count(),
+                text: text.into(),
+            },
+        )
+    };
+    let state = typed(state, "12");
+    assert_eq!(state.answers.count(count()), Some(12));
+    // Out of range or not a whole number: unanswered, but the text stays in the field.
+    for bad in ["1000", "1.5", "-1", "two", ""] {
+        let state = typed(state.clone(), bad);
+        assert_eq!(state.answers.count(count()), None, "{bad:?}");
+        assert_eq!(state.count_text.as_deref(), Some(bad));
+        let state = dispatch(state, Action::Next(count()));
+        assert!(state.needs_answer, "{bad:?}");
+        assert_eq!(state.screen, Screen::Asking(count()));
+    }
+    let state = dispatch(typed(state, " 0 "), Action::Next(count()));
+    assert_eq!(state.screen, Screen::Results);
+    assert_eq!(
+        state.count_text, None,
+        "the typed text belongs to its screen"
+    );
+    let report = state.report(Cutoffs::default()).expect("complete");
+    assert_eq!(
+        (report.results[0].count, report.results[0].positive),
+        (Some(0), false)
+    );
+}
+
+/// Answers every pre-check question with `values` (Choose then Next).
+fn answer_precheck(mut state: Rc<Questionnaire>, values: &[u8]) -> Rc<Questionnaire> {
+    for &value in values {
+        let Screen::Precheck(index) = state.screen else {
+            panic!("not on a pre-check question: {:?}", state.screen);
+        };
+        state = dispatch(state, Action::ChoosePrecheck { index, value });
+        state = dispatch(state, Action::NextPrecheck(index));
+    }
+    state
+}
+
+fn with_precheck(instruments: &[InstrumentId]) -> Rc<Questionnaire> {
+    dispatch(
+        Rc::new(Questionnaire::new(instruments, Mode::Full).with_precheck(Some(KETAMINE))),
+        Action::Start,
+    )
+}
+
+#[test]
+fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
+    let state = answer_all(with_precheck(&[AUDITC]), &[0, 0, 0]);
+    assert_eq!(state.screen, Screen::Precheck(0));
+    assert_eq!(
+        state.progress(),
+        Some(Progress {
+            position: 4,
+            total: 3 + KETAMINE.len()
+        })
+    );
+    // Next without an answer stays; a value that is none of the answers changes nothing.
+    let stay = dispatch(state.clone(), Action::NextPrecheck(0));
+    assert!(stay.needs_answer);
+    let refused = dispatch(state.clone(), Action::ChoosePrecheck { index: 0, value: 7 });
+    assert_eq!(refused.answers.precheck(KETAMINE, 0), None);
+    let answers: Vec<u8> = (0..KETAMINE.len())
+        .map(|i| if i == 7 { 3 } else { 0 })
+        .collect();
+    let done = answer_precheck(state, &answers);
+    assert_eq!(done.screen, Screen::Results);
+    // Back from the results goes to the last pre-check question, and from its first to the
+    // last questionnaire question.
+    let back = dispatch(done.clone(), Action::Back);
+    assert_eq!(back.screen, Screen::Precheck((KETAMINE.len() - 1) as u8));
+    let mut state = back;
+    for _ in 0..KETAMINE.len() {
+        state = dispatch(state, Action::Back);
+    }
+    assert_eq!(state.screen, Screen::Asking(item(AUDITC, 2)));
+}
+
+#[test]
+fn precheck_answers_never_change_the_scores_and_are_kept_for_a_reload() {
+    let plain = answer_all(started(&[AUDITC], Mode::Full), &[4, 4, 4]);
+    let mut with = answer_all(with_precheck(&[AUDITC]), &[4, 4, 4]);
+    with = answer_precheck(with, &[1, 2, 1, 1, 1, 1, 1, 3, 1]);
+    assert_eq!(with.screen, Screen::Results);
+    assert_eq!(
+        with.report(Cutoffs::default()),
+        plain.report(Cutoffs::default())
+    );
+    let saved = with.to_saved().expect("something to keep");
+    let restored = Questionnaire::restore(&[AUDITC], Mode::Full, Some(KETAMINE), &saved);
+    assert_eq!(restored.screen, Screen::Results);
+    assert_eq!(restored.answers.precheck(KETAMINE, 7), Some(3));
+    // Saved without the pre-check, restored for a configuration with one: another questionnaire.
+    let other = Questionnaire::restore(&[AUDITC], Mode::Full, None, &saved);
+    assert!(other.answers.is_empty());
+}
+
+#[test]
+fn a_reload_mid_precheck_returns_to_that_question_and_not_past_an_unanswered_one() {
+    let state = answer_all(with_precheck(&[SQDS]), &[]);
+    let state = dispatch(
+        state,
+        Action::TypeCount {
+            question: count(),
+            text: "2".into(),
+        },
+    );
+    let state = answer_precheck(dispatch(state, Action::Next(count())), &[0, 0]);
+    assert_eq!(state.screen, Screen::Precheck(2));
+    let saved = state.to_saved().unwrap();
+    let restored = Questionnaire::restore(&[SQDS], Mode::Full, Some(KETAMINE), &saved);
+    assert_eq!(restored.screen, Screen::Precheck(2));
+    let forged = saved.replace("precheck:2", "precheck:5");
+    let restored = Questionnaire::restore(&[SQDS], Mode::Full, Some(KETAMINE), &forged);
+    assert_eq!(
+        restored.screen,
+        Screen::Precheck(2),
+        "the first open question"
+    );
 }
