@@ -172,7 +172,9 @@ struct Questionnaire {
 impl Questionnaire {
     /// From the engine itself (its PHQ-9 table and the English pack), as the widget shows it.
     fn read() -> Result<Questionnaire> {
-        use selfcheck_engine::{instrument, ui, Choice, InstrumentId, Lang};
+        use selfcheck_engine::{
+            estimated_minutes, instrument, steps, ui, Answers, Choice, InstrumentId, Lang, Mode,
+        };
         let phq9 = instrument(InstrumentId::Phq9);
         let en = |text: selfcheck_engine::Text| text.get(Lang::En).to_string();
         let choices = |options: &[Choice]| -> Vec<(u64, String)> {
@@ -220,14 +222,18 @@ impl Questionnaire {
             escape(&ui(ui::intro_body)),
             escape(&ui(ui::intro_uses)),
             escape(&instrument),
-            escape(&ui(ui::intro_time)),
+            escape(&ui(ui::intro_time).replace(
+                "{minutes}",
+                &estimated_minutes(steps(&[InstrumentId::Phq9], Mode::Full, &Answers::new()).len())
+                    .to_string()
+            )),
             escape(&ui(ui::intro_private)),
             escape(&ui(ui::intro_not_diagnosis)),
         );
         Ok(Questionnaire {
             titles,
             answers,
-            stem: en(phq9.stem),
+            stem: en(phq9.stem.ok_or("the PHQ-9 has no stem")?),
             options,
             difficulty_options,
             max,

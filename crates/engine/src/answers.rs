@@ -466,6 +466,31 @@ mod tests {
     }
 
     #[test]
+    fn the_drug_question_is_answered_only_with_its_count() {
+        let mut a = Answers::new();
+        assert_eq!(q(Sqds, Part::Item(0)).options(), None);
+        assert_eq!(
+            a.set(q(Sqds, Part::Item(0)), 0).unwrap_err().to_string(),
+            "sqds: there is no item 1"
+        );
+        assert_eq!(
+            a.set_count(q(Auditc, Part::Count), 1),
+            Err(AnswerError::NoSuchQuestion(q(Auditc, Part::Count)))
+        );
+        a.set(q(Sqds, Part::Count), 200).unwrap();
+        assert_eq!(a.count(q(Sqds, Part::Count)), Some(200));
+        a.set_count(q(Sqds, Part::Count), 999).unwrap();
+        assert_eq!(
+            (a.count(q(Sqds, Part::Count)), a.get(q(Sqds, Part::Count))),
+            (Some(999), Some(255)),
+            "the score is the count capped at 255"
+        );
+        assert!(!a.is_empty());
+        a.unset(q(Sqds, Part::Count));
+        assert!(a.is_empty());
+    }
+
+    #[test]
     fn answers_serialize_compactly_and_round_trip() {
         let mut a = Answers::new();
         a.set(q(Phq9, Part::Item(0)), 1).unwrap();

@@ -39,7 +39,10 @@ pub use config::{
     facts, Booking, Config, Crisis, CrisisResource, Emit, Problem, ATTRIBUTES, CONFIG_ATTRIBUTE,
 };
 pub use crisis::{region, regions, Emergency, Region, RegionResource};
-pub use flow::{crisis_raised, is_complete, next_unanswered, prune, raises_crisis, steps, Mode};
+pub use flow::{
+    crisis_raised, estimated_minutes, is_complete, next_unanswered, prune, raises_crisis, steps,
+    Mode,
+};
 pub use instrument::{
     instrument, Band, Choice, CrisisRule, CutoffChoice, FollowUp, Gate, Instrument, InstrumentId,
     ItemNote, Scoring, Screener,

@@ -39,7 +39,7 @@ impl Precheck {
         &PRECHECKS[self.index()]
     }
 
-    pub fn len(self) -> usize {
+    pub fn question_count(self) -> usize {
         self.table().questions.len()
     }
 

@@ -49,9 +49,24 @@ fn crisis_problems(edit: impl FnOnce(&mut Value)) -> Vec<String> {
     fields
 }
 
+/// Every instrument file, in `InstrumentId` order.
+const INSTRUMENTS: [&str; 5] = ["phq9", "gad7", "pcptsd5", "auditc", "sqds"];
+
+fn precheck_problems(id: &str, edit: impl FnOnce(&mut Value)) -> Vec<String> {
+    let mut value = data(&format!("precheck/{id}.json"));
+    edit(&mut value);
+    let file: model::PrecheckFile = match serde_json::from_value(value) {
+        Ok(f) => f,
+        Err(e) => return vec![format!("shape: {e}")],
+    };
+    let mut fields = Vec::new();
+    file.check(id, &mut |field, _| fields.push(field.to_string()));
+    fields
+}
+
 #[test]
 fn the_shipped_data_passes_every_check() {
-    for id in ["phq9", "gad7", "pcptsd5"] {
+    for id in INSTRUMENTS {
         assert_eq!(
             instrument_problems(id, |_| {}),
             Vec::<String>::new(),
@@ -59,6 +74,132 @@ fn the_shipped_data_passes_every_check() {
         );
     }
     assert_eq!(crisis_problems(|_| {}), Vec::<String>::new());
+    assert_eq!(precheck_problems("ketamine", |_| {}), Vec::<String>::new());
+}
+
+#[test]
+fn a_pre_check_question_must_cite_its_passage_and_raise_topics_on_its_own_answers() {
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][2]["source"] = " ".into()),
+        ["questions[2].source"]
+    );
+    // Yes/No/Not sure questions take 1, 0, 2; the count of antidepressants 0-3.
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][0]["topic_when"] =
+            serde_json::json!([1, 3])),
+        ["questions[0].topic_when"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][7]["topic_when"] =
+            serde_json::json!([4])),
+        ["questions[7].topic_when"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][4]["topic_when"] =
+            serde_json::json!([])),
+        ["questions[4].topic_when"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][1]["answers"] =
+            "yes_no".into()),
+        ["questions[1].answers"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][5]["key"] = "allergy".into()),
+        ["questions[5].key"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["questions"][5]["key"] = "Misuse".into()),
+        ["questions[5].key"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["sources"] = Value::Array(vec![])),
+        ["sources"]
+    );
+    assert_eq!(
+        precheck_problems("ketamine", |v| v["id"] = "esketamine".into()),
+        ["id"]
+    );
+    let misspelt = precheck_problems("ketamine", |v| {
+        let q = v["questions"][0].as_object_mut().unwrap();
+        let when = q.remove("topic_when").unwrap();
+        q.insert("topics_when".into(), when);
+    });
+    assert!(
+        misspelt[0].starts_with("shape: unknown field `topics_when`"),
+        "{misspelt:?}"
+    );
+}
+
+#[test]
+fn a_count_instrument_has_no_options_and_one_question() {
+    assert_eq!(
+        instrument_problems("sqds", |v| v["options"] = serde_json::json!([0, 1])),
+        ["count_max"]
+    );
+    assert_eq!(
+        instrument_problems("sqds", |v| v["items"] = 2.into()),
+        ["count_max"]
+    );
+    assert_eq!(
+        instrument_problems("sqds", |v| v["count_max"] = 0.into()),
+        ["count_max"]
+    );
+    // The total is the count capped at 255, so the maximum must say so.
+    assert_eq!(
+        instrument_problems("sqds", |v| v["scoring"]["max"] = 999.into()),
+        ["shape: invalid value: integer `999`, expected u8"]
+    );
+    assert_eq!(
+        instrument_problems("sqds", |v| v["scoring"]["max"] = 254.into()),
+        ["count_max"]
+    );
+}
+
+#[test]
+fn the_auditc_cut_off_choices_and_partial_band_are_checked() {
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["cutoff_choice"]["choices"] =
+            serde_json::json!([3, 5])),
+        ["scoring.cutoff_choice.choices"]
+    );
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["cutoff_choice"]["choices"] =
+            serde_json::json!([5, 4, 3])),
+        ["scoring.cutoff_choice.choices"]
+    );
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["cutoff_choice"]["choices"] =
+            serde_json::json!([4, 13])),
+        ["scoring.cutoff_choice.choices"]
+    );
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["cutoff_choice"]["attribute"] =
+            "auditcCutoff".into()),
+        ["scoring.cutoff_choice.attribute"]
+    );
+    // A partial band may start above 0, but not run past the maximum.
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["bands"][0]["max"] = 13.into()),
+        ["scoring.bands[0]"]
+    );
+    // Without `bands_partial`, 8-12 alone leaves 0-7 without a band.
+    let unmarked = instrument_problems("auditc", |v| {
+        v["scoring"]
+            .as_object_mut()
+            .unwrap()
+            .remove("bands_partial");
+    });
+    assert_eq!(unmarked, ["scoring.bands[0]"]);
+    assert_eq!(
+        instrument_problems("auditc", |v| v["item_note"]["items"] =
+            serde_json::json!([2, 4])),
+        ["item_note.items"]
+    );
+    assert_eq!(
+        instrument_problems("auditc", |v| v["scoring"]["max"] = 15.into()),
+        ["scoring.max"]
+    );
 }
 
 #[test]
@@ -86,7 +227,8 @@ fn option_scores_out_of_order_are_refused() {
 fn a_maximum_that_does_not_match_the_items_is_refused() {
     assert_eq!(
         instrument_problems("phq9", |v| v["scoring"]["max"] = 26.into()),
-        ["scoring.max", "scoring.bands"]
+        // The last band (20-27) now runs past the maximum, and the bands end past it.
+        ["scoring.max", "scoring.bands[4]", "scoring.bands"]
     );
     let dropped = instrument_problems("gad7", |v| v["items"] = 6.into());
     assert_eq!(dropped, ["scoring.max"]);
@@ -155,9 +297,110 @@ fn crisis_numbers_must_be_dialable_and_resources_reachable() {
 }
 
 fn structures() -> Vec<model::InstrumentFile> {
-    ["phq9", "gad7", "pcptsd5"]
+    INSTRUMENTS
         .map(|id| serde_json::from_value(data(&format!("instruments/{id}.json"))).unwrap())
         .into()
+}
+
+fn precheck_structures() -> Vec<model::PrecheckFile> {
+    vec![serde_json::from_value(data("precheck/ketamine.json")).unwrap()]
+}
+
+/// `Packs::read` reads `data/lang` from the working directory, which is the whole process's:
+/// the tests that move it take turns.
+static WORKING_DIRECTORY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The errors of reading every pack, after `edit` changes copies of them (code, pack).
+fn packs_errors(edit: impl FnOnce(&mut Vec<(String, Value)>)) -> Vec<String> {
+    let mut packs: Vec<(String, Value)> = ["en", "es", "pt-BR"]
+        .map(|code| (code.to_string(), data(&format!("lang/{code}.json"))))
+        .into();
+    edit(&mut packs);
+    let dir = std::env::temp_dir().join(format!(
+        "selfcheck-build-data-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::create_dir_all(dir.join("data/lang")).unwrap();
+    for (code, pack) in &packs {
+        let text = serde_json::to_string_pretty(pack).unwrap();
+        std::fs::write(dir.join(format!("data/lang/{code}.json")), text).unwrap();
+    }
+    let crisis: model::CrisisFile = serde_json::from_value(data("crisis.json")).unwrap();
+    let files = structures();
+    let structures: Vec<&model::InstrumentFile> = files.iter().collect();
+    let prechecks = precheck_structures();
+    let prechecks: Vec<&model::PrecheckFile> = prechecks.iter().collect();
+    let mut errors = Vec::new();
+    {
+        let _turn = WORKING_DIRECTORY.lock().unwrap_or_else(|e| e.into_inner());
+        let root = std::env::current_dir().unwrap();
+        std::env::set_current_dir(&dir).unwrap();
+        packs::Packs::read(&structures, &prechecks, &crisis, &mut errors);
+        std::env::set_current_dir(root).unwrap();
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+    errors
+}
+
+fn pack_mut<'a>(packs: &'a mut [(String, Value)], code: &str) -> &'a mut Value {
+    &mut packs.iter_mut().find(|(c, _)| c == code).unwrap().1
+}
+
+#[test]
+fn every_pack_words_every_pre_check_question_and_band() {
+    assert_eq!(packs_errors(|_| {}), Vec::<String>::new());
+    let untranslated_topic = packs_errors(|packs| {
+        pack_mut(packs, "es")["precheck"]["ketamine"]["questions"][3]
+            .as_object_mut()
+            .unwrap()
+            .remove("topic");
+    });
+    assert_eq!(
+        untranslated_topic,
+        ["data/lang/es.json: precheck.ketamine.questions.3.topic: is missing (English has it)"]
+    );
+    let unworded_question = packs_errors(|packs| {
+        let questions = pack_mut(packs, "en")["precheck"]["ketamine"]["questions"]
+            .as_array_mut()
+            .unwrap();
+        questions.pop();
+    });
+    assert!(
+        unworded_question.contains(
+            &"data/lang/en.json: precheck.ketamine.questions.8.text: is missing".to_string()
+        ),
+        "{unworded_question:?}"
+    );
+    let answer_unworded = packs_errors(|packs| {
+        pack_mut(packs, "pt-BR")["precheck"]["answers"]["count"]
+            .as_object_mut()
+            .unwrap()
+            .remove("3");
+    });
+    assert_eq!(
+        answer_unworded,
+        ["data/lang/pt-BR.json: precheck.answers.count.3: is missing (English has it)"]
+    );
+    let band_unnamed = packs_errors(|packs| {
+        pack_mut(packs, "en")["bands"]["auditc"]
+            .as_object_mut()
+            .unwrap()
+            .remove("high");
+    });
+    assert!(
+        band_unnamed.contains(&"data/lang/en.json: bands.auditc.high: is missing".to_string()),
+        "{band_unnamed:?}"
+    );
+    let stray_band = packs_errors(|packs| {
+        pack_mut(packs, "en")["bands"]["auditc"]["low"] = "Low".into();
+    });
+    assert!(
+        stray_band
+            .iter()
+            .any(|e| e.starts_with("data/lang/en.json: bands.auditc.low: ")),
+        "{stray_band:?}"
+    );
 }
 
 /// The problems with a pack, edited from the shipped one, as `field: message` lines.
@@ -178,11 +421,17 @@ fn the_shipped_packs_pass_every_check() {
     let crisis: model::CrisisFile = serde_json::from_value(data("crisis.json")).unwrap();
     let files = structures();
     let structures: Vec<&model::InstrumentFile> = files.iter().collect();
+    let prechecks = precheck_structures();
+    let prechecks: Vec<&model::PrecheckFile> = prechecks.iter().collect();
     let mut errors = Vec::new();
-    let root = std::env::current_dir().unwrap();
-    std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
-    let read = packs::Packs::read(&structures, &crisis, &mut errors);
-    std::env::set_current_dir(root).unwrap();
+    let read = {
+        let _turn = WORKING_DIRECTORY.lock().unwrap_or_else(|e| e.into_inner());
+        let root = std::env::current_dir().unwrap();
+        std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+        let read = packs::Packs::read(&structures, &prechecks, &crisis, &mut errors);
+        std::env::set_current_dir(root).unwrap();
+        read
+    };
     assert_eq!(errors, Vec::<String>::new());
     assert_eq!(read.list[0].code, "en", "English comes first");
     assert!(read.list.len() >= 2);
@@ -241,7 +490,7 @@ fn a_pack_for_another_language_or_an_unknown_section_is_refused() {
     );
     assert_eq!(
         pack_problems("es", |v| v["phq10"] = serde_json::json!({})),
-        ["phq10: is neither `ui`, `loader`, `crisis` nor an instrument id"]
+        ["phq10: is neither one of [\"ui\", \"loader\", \"crisis\", \"bands\", \"precheck\"] nor an instrument id"]
     );
     assert_eq!(
         pack_problems("es", |v| v["dir"] = "up".into()),

@@ -258,7 +258,7 @@ const CASES: &[Case] = &[
     json(
         r#"{"ptsdCutoff":2}"#,
         &["ptsdCutoff"],
-        "not a PC-PTSD-5 cut-off",
+        "not a cut-off that can be chosen for the PC-PTSD-5",
     ),
     json(
         r#"{"ptsdCutoff":3.5}"#,
@@ -295,6 +295,106 @@ const CASES: &[Case] = &[
         r#"{"ptsd_cutoff":4}"#,
         &["ptsd_cutoff"],
         "did you mean `ptsdCutoff`",
+    ),
+    // The AUDIT-C cut-off: 3, 4 or 5 only, written as a number.
+    json(
+        r#"{"auditcCutoff":2}"#,
+        &["auditcCutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    json(
+        r#"{"auditcCutoff":6}"#,
+        &["auditcCutoff"],
+        "not a cut-off that can be chosen for the AUDIT-C",
+    ),
+    json(
+        r#"{"auditcCutoff":4.0}"#,
+        &["auditcCutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    json(
+        r#"{"auditcCutoff":-4}"#,
+        &["auditcCutoff"],
+        "the default is 4",
+    ),
+    json(
+        r#"{"auditcCutoff":"4"}"#,
+        &["auditcCutoff"],
+        "write 4 without quotes",
+    ),
+    json(
+        r#"{"auditcCutoff":"04"}"#,
+        &["auditcCutoff"],
+        "expected a number, found the string `04`",
+    ),
+    json(
+        r#"{"auditcCutoff":"four"}"#,
+        &["auditcCutoff"],
+        "expected a number",
+    ),
+    json(
+        r#"{"auditcCutoff":null}"#,
+        &["auditcCutoff"],
+        "leave the field out",
+    ),
+    json(
+        r#"{"auditcCutoff":[4]}"#,
+        &["auditcCutoff"],
+        "found an array",
+    ),
+    json(
+        r#"{"auditc_cutoff":4}"#,
+        &["auditc_cutoff"],
+        "did you mean `auditcCutoff`",
+    ),
+    json(
+        r#"{"auditcCutoff":4,"ptsdCutoff":5}"#,
+        &["ptsdCutoff"],
+        "allowed: `3` or `4`",
+    ),
+    // The pre-check.
+    json(
+        r#"{"precheck":"esketamine"}"#,
+        &["precheck"],
+        "allowed: `none` or `ketamine`",
+    ),
+    json(
+        r#"{"precheck":"Ketamine"}"#,
+        &["precheck"],
+        "did you mean `ketamine`",
+    ),
+    json(r#"{"precheck":""}"#, &["precheck"], "not a known pre-check"),
+    json(
+        r#"{"precheck":true}"#,
+        &["precheck"],
+        "expected a string, found the boolean true",
+    ),
+    json(r#"{"precheck":null}"#, &["precheck"], "leave the field out"),
+    json(
+        r#"{"precheck":["ketamine"]}"#,
+        &["precheck"],
+        "found an array",
+    ),
+    json(
+        r#"{"preCheck":"ketamine"}"#,
+        &["preCheck"],
+        "did you mean `precheck`",
+    ),
+    // The substance screens, misnamed.
+    json(
+        r#"{"instruments":["phq9","audit-c"]}"#,
+        &["instruments[1]"],
+        "did you mean `auditc`",
+    ),
+    json(
+        r#"{"instruments":["sqds","dast10"]}"#,
+        &["instruments[1]"],
+        "`dast10` is not a known instrument",
+    ),
+    json(
+        r#"{"instruments":["auditc","sqds","auditc"]}"#,
+        &["instruments[2]"],
+        "first at instruments[0]",
     ),
     // Unknown fields.
     json(
@@ -367,7 +467,7 @@ const CASES: &[Case] = &[
     attr(
         &[("ptsd-cutoff", "")],
         &["ptsd-cutoff"],
-        "not a PC-PTSD-5 cut-off",
+        "not a cut-off that can be chosen for the PC-PTSD-5",
     ),
     attr(
         &[("ptsd-cutoff", " 4")],
@@ -388,6 +488,77 @@ const CASES: &[Case] = &[
         &[("ptsd-cutof", "4")],
         &["ptsd-cutof"],
         "did you mean `ptsd-cutoff`",
+    ),
+    attr(
+        &[("auditc-cutoff", "2")],
+        &["auditc-cutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    attr(
+        &[("auditc-cutoff", "6")],
+        &["auditc-cutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    attr(
+        &[("auditc-cutoff", "04")],
+        &["auditc-cutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    attr(
+        &[("auditc-cutoff", " 4")],
+        &["auditc-cutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    attr(
+        &[("auditc-cutoff", "4.0")],
+        &["auditc-cutoff"],
+        "allowed: `3`, `4` or `5`",
+    ),
+    attr(
+        &[("auditc-cutoff", "four")],
+        &["auditc-cutoff"],
+        "the default is 4",
+    ),
+    attr(
+        &[("auditc-cutoff", "")],
+        &["auditc-cutoff"],
+        "not a cut-off that can be chosen for the AUDIT-C",
+    ),
+    attr(
+        &[("auditc_cutoff", "4")],
+        &["auditc_cutoff"],
+        "did you mean `auditc-cutoff`",
+    ),
+    attr(
+        &[("auditc-cutoff", "5"), ("ptsd-cutoff", "5")],
+        &["ptsd-cutoff"],
+        "allowed: `3` or `4`",
+    ),
+    attr(
+        &[("precheck", "ketamin")],
+        &["precheck"],
+        "did you mean `ketamine`",
+    ),
+    attr(
+        &[("precheck", "yes")],
+        &["precheck"],
+        "allowed: `none` or `ketamine`",
+    ),
+    attr(&[("precheck", "")], &["precheck"], "not a known pre-check"),
+    attr(
+        &[("pre-check", "ketamine")],
+        &["pre-check"],
+        "did you mean `precheck`",
+    ),
+    attr(
+        &[("instruments", "phq9 audit sqd")],
+        &["instruments", "instruments"],
+        "not a known instrument",
+    ),
+    attr(
+        &[("instruments", "sqds,sqds")],
+        &["instruments"],
+        "`sqds` is listed twice",
     ),
     attr(
         &[("clinic-nme", "A")],
@@ -453,7 +624,7 @@ fn every_invalid_configuration_is_refused_with_its_exact_field_paths() {
 #[test]
 fn arbitrary_bytes_never_panic_the_parser() {
     // A cheap sweep beside the fuzz target: truncations of a rich configuration.
-    let full = r#"{"instruments":["phq9","gad7"],"mode":"adaptive","lang":"es","clinicName":"Clínica","bookingUrl":"https://c.example","bookingLabel":"Pedir cita","crisisResources":[{"name":"Línea","phone":"988","sms":"741741","url":"https://988lifeline.org","hours":"24/7"}],"resume":"off","emit":"scores","ptsdCutoff":4}"#;
+    let full = r#"{"instruments":["phq9","gad7"],"mode":"adaptive","lang":"es","clinicName":"Clínica","bookingUrl":"https://c.example","bookingLabel":"Pedir cita","crisisResources":[{"name":"Línea","phone":"988","sms":"741741","url":"https://988lifeline.org","hours":"24/7"}],"resume":"off","emit":"scores","ptsdCutoff":4,"auditcCutoff":3,"precheck":"ketamine"}"#;
     for end in (0..=full.len()).filter(|&e| full.is_char_boundary(e)) {
         let _ = Config::parse(Some(&full[..end]), &[("instruments", &full[..end.min(20)])]);
     }

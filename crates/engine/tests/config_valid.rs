@@ -1,7 +1,8 @@
 //! Valid configurations parse to the expected typed config; attributes override JSON.
 
 use selfcheck_engine::{
-    Booking, Config, Crisis, CrisisResource, Emit, InstrumentId::*, Lang, Mode, PtsdCutoff,
+    Booking, Config, Crisis, CrisisResource, Cutoffs, Emit, InstrumentId, InstrumentId::*, Lang,
+    Mode, Precheck,
 };
 
 #[test]
@@ -9,6 +10,7 @@ fn no_configuration_at_all_gives_the_defaults() {
     let config = Config::parse(None, &[]).unwrap();
     assert_eq!(config, Config::default());
     assert_eq!(config.instruments, [Phq9, Gad7, Pcptsd5]);
+    assert_eq!(config.instruments, InstrumentId::DEFAULT);
     assert_eq!(
         config.crisis,
         Crisis {
@@ -16,7 +18,9 @@ fn no_configuration_at_all_gives_the_defaults() {
             resources: None
         }
     );
-    assert_eq!(config.ptsd_cutoff.get(), 3);
+    assert_eq!(config.cutoffs.positive_at(Pcptsd5), 3);
+    assert_eq!(config.cutoffs.positive_at(Auditc), 4);
+    assert_eq!(config.precheck, None);
     assert!(config.resume);
     assert_eq!(
         (config.mode, config.lang, config.emit),
@@ -44,7 +48,9 @@ fn every_json_field_lands_in_its_typed_place() {
         ],
         "resume": "off",
         "emit": "scores",
-        "ptsdCutoff": 4
+        "ptsdCutoff": 4,
+        "auditcCutoff": 5,
+        "precheck": "ketamine"
     }"#;
     let config = Config::parse(Some(json), &[]).unwrap();
     assert_eq!(
@@ -80,7 +86,11 @@ fn every_json_field_lands_in_its_typed_place() {
             },
             resume: false,
             emit: Emit::Scores,
-            ptsd_cutoff: PtsdCutoff::new(4).unwrap(),
+            cutoffs: Cutoffs::default()
+                .with(Pcptsd5, 4)
+                .and_then(|c| c.with(Auditc, 5))
+                .unwrap(),
+            precheck: Some(Precheck::Ketamine),
         }
     );
 }
@@ -117,8 +127,93 @@ fn the_ptsd_cut_off_is_read_from_the_attribute_and_the_json() {
         (Some(r#"{"ptsdCutoff":4}"#), &[("ptsd-cutoff", "3")][..], 3),
     ] {
         let config = Config::parse(json, attributes).unwrap();
-        assert_eq!(config.ptsd_cutoff.get(), want, "{json:?} {attributes:?}");
+        assert_eq!(
+            config.cutoffs.positive_at(Pcptsd5),
+            want,
+            "{json:?} {attributes:?}"
+        );
+        assert_eq!(config.cutoffs.positive_at(Auditc), 4, "the AUDIT-C's stays");
     }
+}
+
+#[test]
+fn the_auditc_cut_off_is_read_from_the_attribute_and_the_json() {
+    for at in [3u8, 4, 5] {
+        let json = format!(r#"{{"auditcCutoff":{at}}}"#);
+        let text = at.to_string();
+        for (json, attributes) in [
+            (Some(json.as_str()), &[][..]),
+            (None, &[("auditc-cutoff", text.as_str())][..]),
+        ] {
+            let config = Config::parse(json, attributes).unwrap();
+            assert_eq!(
+                config.cutoffs.positive_at(Auditc),
+                at,
+                "{json:?} {attributes:?}"
+            );
+            assert_eq!(
+                config.cutoffs.positive_at(Pcptsd5),
+                3,
+                "the PC-PTSD-5's stays"
+            );
+            assert_eq!(config.cutoffs, Cutoffs::default().with(Auditc, at).unwrap());
+        }
+    }
+    // The attribute wins over the JSON, as for every setting.
+    let config = Config::parse(
+        Some(r#"{"auditcCutoff":5,"ptsdCutoff":4}"#),
+        &[("auditc-cutoff", "3")],
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            config.cutoffs.positive_at(Auditc),
+            config.cutoffs.positive_at(Pcptsd5)
+        ),
+        (3, 4)
+    );
+}
+
+#[test]
+fn the_precheck_is_read_from_the_attribute_and_the_json() {
+    for (json, attributes, want) in [
+        (
+            Some(r#"{"precheck":"ketamine"}"#),
+            &[][..],
+            Some(Precheck::Ketamine),
+        ),
+        (Some(r#"{"precheck":"none"}"#), &[][..], None),
+        (
+            None,
+            &[("precheck", "ketamine")][..],
+            Some(Precheck::Ketamine),
+        ),
+        (None, &[("precheck", "none")][..], None),
+        (
+            Some(r#"{"precheck":"ketamine"}"#),
+            &[("precheck", "none")][..],
+            None,
+        ),
+        (
+            Some(r#"{"precheck":"none"}"#),
+            &[("precheck", "ketamine")][..],
+            Some(Precheck::Ketamine),
+        ),
+    ] {
+        let config = Config::parse(json, attributes).unwrap();
+        assert_eq!(config.precheck, want, "{json:?} {attributes:?}");
+    }
+}
+
+#[test]
+fn the_substance_screens_are_listed_like_any_instrument() {
+    let config = Config::parse(None, &[("instruments", "phq9 auditc sqds")]).unwrap();
+    assert_eq!(config.instruments, [Phq9, Auditc, Sqds]);
+    let config = Config::parse(Some(r#"{"instruments":["sqds","auditc","gad7"]}"#), &[]).unwrap();
+    assert_eq!(config.instruments, [Sqds, Auditc, Gad7]);
+    let every: Vec<&str> = InstrumentId::ALL.iter().map(|id| id.as_str()).collect();
+    let config = Config::parse(None, &[("instruments", &every.join(" "))]).unwrap();
+    assert_eq!(config.instruments, InstrumentId::ALL);
 }
 
 #[test]
@@ -143,7 +238,7 @@ fn markup_in_strings_is_kept_as_data() {
 
 #[test]
 fn attributes_override_the_json() {
-    let json = r#"{"instruments":["phq9"],"mode":"full","lang":"en","clinicName":"A","bookingUrl":"https://a.example","crisisResources":[{"name":"X","phone":"1"}],"resume":"session","emit":"none","ptsdCutoff":3}"#;
+    let json = r#"{"instruments":["phq9"],"mode":"full","lang":"en","clinicName":"A","bookingUrl":"https://a.example","crisisResources":[{"name":"X","phone":"1"}],"resume":"session","emit":"none","ptsdCutoff":3,"auditcCutoff":5,"precheck":"ketamine"}"#;
     let attributes = [
         ("instruments", "gad7, pcptsd5 phq9"),
         ("mode", "adaptive"),
@@ -155,6 +250,8 @@ fn attributes_override_the_json() {
         ("resume", "off"),
         ("emit", "level"),
         ("ptsd-cutoff", "4"),
+        ("auditc-cutoff", "3"),
+        ("precheck", "none"),
     ];
     let config = Config::parse(Some(json), &attributes).unwrap();
     assert_eq!(
@@ -181,7 +278,11 @@ fn attributes_override_the_json() {
             },
             resume: false,
             emit: Emit::Level,
-            ptsd_cutoff: PtsdCutoff::new(4).unwrap(),
+            cutoffs: Cutoffs::default()
+                .with(Pcptsd5, 4)
+                .and_then(|c| c.with(Auditc, 3))
+                .unwrap(),
+            precheck: None,
         }
     );
 }

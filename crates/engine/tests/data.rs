@@ -1,6 +1,6 @@
 //! The shipped data as a whole: complete translations, sources, crisis resources.
 
-use selfcheck_engine::{instrument, regions, InstrumentId, Lang, Text};
+use selfcheck_engine::{instrument, regions, InstrumentId, Lang, Precheck, Text};
 
 fn instrument_texts(id: InstrumentId) -> Vec<(String, Text)> {
     let inst = instrument(id);
@@ -8,13 +8,26 @@ fn instrument_texts(id: InstrumentId) -> Vec<(String, Text)> {
         ("title".into(), inst.title),
         ("topic".into(), inst.topic),
         ("credit".into(), inst.credit),
-        ("stem".into(), inst.stem),
     ];
+    texts.extend(inst.stem.map(|t| ("stem".into(), t)));
     texts.extend(
         inst.options
             .iter()
             .enumerate()
             .map(|(i, o)| (format!("options[{i}]"), o.label)),
+    );
+    for (item, options) in inst.item_options.iter().enumerate() {
+        texts.extend(
+            options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (format!("item_options[{item}][{i}]"), o.label)),
+        );
+    }
+    texts.extend(
+        inst.item_note
+            .as_ref()
+            .map(|n| ("item_note".into(), n.text)),
     );
     texts.extend(
         inst.items
@@ -53,6 +66,28 @@ fn instrument_texts(id: InstrumentId) -> Vec<(String, Text)> {
         .collect()
 }
 
+fn precheck_texts(precheck: Precheck) -> Vec<(String, Text)> {
+    let table = precheck.table();
+    let mut texts = vec![
+        ("title".into(), table.title),
+        ("intro".into(), table.intro),
+        ("topics_heading".into(), table.topics_heading),
+    ];
+    for (i, q) in table.questions.iter().enumerate() {
+        texts.push((format!("questions[{i}].text"), q.text));
+        texts.push((format!("questions[{i}].topic"), q.topic));
+        texts.extend(
+            q.options
+                .iter()
+                .map(|o| (format!("questions[{i}].options[{}]", o.score), o.label)),
+        );
+    }
+    texts
+        .into_iter()
+        .map(|(field, t)| (format!("{precheck}.{field}"), t))
+        .collect()
+}
+
 fn crisis_texts() -> Vec<(String, Text)> {
     let mut texts = Vec::new();
     for r in regions() {
@@ -81,6 +116,7 @@ fn no_spanish_placeholder_left() {
         .into_iter()
         .flat_map(instrument_texts)
         .collect();
+    all.extend(Precheck::ALL.into_iter().flat_map(precheck_texts));
     all.extend(crisis_texts());
     let left: Vec<&str> = all
         .iter()
@@ -101,6 +137,343 @@ fn instruments_without_a_spanish_version_are_not_offered_in_spanish() {
     assert!(InstrumentId::ALL
         .iter()
         .all(|&id| instrument(id).offered_in(Lang::En)));
+}
+
+/// No public-domain Spanish AUDIT-C (the WHO's AUDIT translations are not free for commercial
+/// use) and no validated Spanish single drug question exist: both are shown in English, as the
+/// PC-PTSD-5 is, in every language but English.
+#[test]
+fn the_substance_screens_are_shown_in_their_original_english_in_other_languages() {
+    for id in [InstrumentId::Auditc, InstrumentId::Sqds] {
+        let inst = instrument(id);
+        assert_eq!(inst.shown_in(Lang::En), Lang::En);
+        // The test-only pseudo-locale words every instrument: it is English, mirrored.
+        let translations = Lang::ALL
+            .into_iter()
+            .filter(|&l| l != Lang::En && l.code() != selfcheck_engine::pseudo::CODE);
+        for lang in translations {
+            assert!(!inst.offered_in(lang), "{id} offered in {lang}");
+            assert_eq!(inst.shown_in(lang), Lang::En, "{id} in {lang}");
+        }
+    }
+}
+
+/// Every text a visitor can read, in every language: a pack may leave an instrument in English,
+/// but never leave a text out.
+#[test]
+fn every_text_of_every_instrument_and_pre_check_is_worded_in_every_language() {
+    let mut all: Vec<(String, Text)> = InstrumentId::ALL
+        .into_iter()
+        .flat_map(instrument_texts)
+        .collect();
+    all.extend(Precheck::ALL.into_iter().flat_map(precheck_texts));
+    for lang in Lang::ALL {
+        let empty: Vec<&str> = all
+            .iter()
+            .filter(|(_, t)| t.get(lang).trim().is_empty())
+            .map(|(f, _)| f.as_str())
+            .collect();
+        assert!(empty.is_empty(), "{lang}: empty texts {empty:?}");
+    }
+}
+
+/// Bush et al. 1998: three items, each with its own five answers scored 0-4, in the VA's
+/// past-year wording; the U.S. standard drink is explained beside items 2 and 3, which count
+/// drinks.
+#[test]
+fn the_auditc_has_three_past_year_items_each_with_its_own_five_answers() {
+    let auditc = instrument(InstrumentId::Auditc);
+    assert_eq!(auditc.items.len(), 3);
+    assert_eq!(auditc.count_max, None);
+    assert!(auditc.stem.is_none(), "each question stands alone");
+    for i in 0..3u8 {
+        let options = auditc.options_of(i);
+        let scores: Vec<u8> = options.iter().map(|o| o.score).collect();
+        assert_eq!(scores, [0, 1, 2, 3, 4], "item {}", i + 1);
+        for lang in Lang::ALL {
+            let mut labels: Vec<&str> = options.iter().map(|o| o.label.get(lang)).collect();
+            labels.sort_unstable();
+            labels.dedup();
+            assert_eq!(labels.len(), 5, "item {} in {lang}: {labels:?}", i + 1);
+        }
+        let text = auditc.items[usize::from(i)].get(Lang::En);
+        assert!(text.contains("in the past year"), "{text}");
+    }
+    // Item 2 asks how many drinks, so its answers are not item 1's how-often answers.
+    assert_ne!(
+        auditc.options_of(0)[1].label.get(Lang::En),
+        auditc.options_of(1)[1].label.get(Lang::En)
+    );
+    assert!(auditc.note_for(0).is_none());
+    for i in [1u8, 2] {
+        let note = auditc
+            .note_for(i)
+            .expect("a standard-drink note")
+            .get(Lang::En);
+        assert!(note.contains("14 grams"), "{note}");
+    }
+    assert!(auditc.note_for(3).is_none());
+}
+
+/// Smith et al. 2010: one question, answered with how many times; positive at 1 or more, no
+/// bands, and nothing to consider below that.
+#[test]
+fn the_drug_question_asks_one_count_and_is_positive_from_one() {
+    let sqds = instrument(InstrumentId::Sqds);
+    assert_eq!(sqds.items.len(), 1);
+    assert!(sqds.options.is_empty() && sqds.item_options.is_empty());
+    assert_eq!(sqds.count_max, Some(999));
+    assert_eq!(
+        (
+            sqds.scoring.positive_at,
+            sqds.scoring.consider_at,
+            sqds.scoring.bands.len()
+        ),
+        (1, None, 0)
+    );
+    let text = sqds.items[0].get(Lang::En);
+    for needed in [
+        "How many times",
+        "past year",
+        "illegal drug",
+        "prescription medication",
+    ] {
+        assert!(text.contains(needed), "{needed}: {text}");
+    }
+    for id in [InstrumentId::Auditc, InstrumentId::Sqds] {
+        assert!(instrument(id).scoring.crisis.is_none(), "{id}");
+        assert!(instrument(id).screener.is_none(), "{id}");
+        assert!(instrument(id).gate.is_none(), "{id}");
+    }
+}
+
+/// The ketamine pre-check: the nine questions the issue lists, Yes 1 / No 0 / Not sure 2, except
+/// the number of antidepressants tried (0, 1, 2, 3 or more).
+#[test]
+fn the_ketamine_pre_check_asks_nine_questions_with_their_answers() {
+    let ketamine = Precheck::Ketamine;
+    assert_eq!(ketamine.question_count(), 9);
+    assert_eq!(Precheck::parse("ketamine"), Some(ketamine));
+    for (i, q) in ketamine.table().questions.iter().enumerate() {
+        let scores: Vec<u8> = q.options.iter().map(|o| o.score).collect();
+        if i == 7 {
+            assert_eq!(scores, [0, 1, 2, 3], "{}", q.key);
+            assert!(q.options[3].label.get(Lang::En).contains("or more"));
+        } else {
+            assert_eq!(scores, [1, 0, 2], "{}: Yes, No, Not sure", q.key);
+            let labels: Vec<&str> = q.options.iter().map(|o| o.label.get(Lang::En)).collect();
+            assert_eq!(labels, ["Yes", "No", "Not sure"], "{}", q.key);
+        }
+    }
+}
+
+/// Each question has its own wording and its own topic, in every language.
+#[test]
+fn every_pre_check_question_has_its_own_text_and_topic_in_every_language() {
+    let questions = Precheck::Ketamine.table().questions;
+    for lang in Lang::ALL {
+        for part in [
+            |q: &selfcheck_engine::PrecheckQuestion| q.text,
+            |q: &selfcheck_engine::PrecheckQuestion| q.topic,
+        ] {
+            let mut texts: Vec<&str> = questions.iter().map(|q| part(q).get(lang)).collect();
+            assert!(texts.iter().all(|t| !t.trim().is_empty()), "{lang}");
+            texts.sort_unstable();
+            texts.dedup();
+            assert_eq!(texts.len(), questions.len(), "{lang}: repeated wording");
+        }
+    }
+}
+
+/// The pre-check never decides: the issue forbids "eligible", "ineligible", "safe", "unsafe" and
+/// "candidate" (and their Spanish and Portuguese words) anywhere in it.
+#[test]
+fn the_pre_check_never_calls_anyone_eligible_safe_or_a_candidate() {
+    let forbidden: &[(&str, &[&str])] = &[
+        (
+            "en",
+            &[
+                "eligible",
+                "ineligible",
+                "eligibility",
+                "safe",
+                "unsafe",
+                "safely",
+                "candidate",
+            ],
+        ),
+        (
+            "es",
+            &[
+                "elegible",
+                "inelegible",
+                "apto",
+                "apta",
+                "seguro",
+                "segura",
+                "inseguro",
+                "candidato",
+                "candidata",
+            ],
+        ),
+        (
+            "pt",
+            &[
+                "elegível",
+                "inelegível",
+                "apto",
+                "apta",
+                "seguro",
+                "segura",
+                "inseguro",
+                "candidato",
+                "candidata",
+            ],
+        ),
+    ];
+    let texts = precheck_texts(Precheck::Ketamine);
+    for lang in Lang::ALL {
+        // The test-only right-to-left pseudo-locale is English, mirrored.
+        let code = if lang.code() == selfcheck_engine::pseudo::CODE {
+            "en"
+        } else {
+            lang.code()
+        };
+        let primary = code.split('-').next().unwrap();
+        let Some((_, words)) = forbidden.iter().find(|(code, _)| *code == primary) else {
+            panic!(
+                "no forbidden words listed for {lang}; add its words for eligible, safe, candidate"
+            );
+        };
+        for (field, text) in &texts {
+            let text = text.get(lang).to_lowercase();
+            for word in text.split(|c: char| !c.is_alphanumeric()) {
+                assert!(
+                    !words.contains(&word),
+                    "{lang} {field}: {word:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Where the data's facts come from: every pre-check question cites its passage, and the new
+/// instruments cite at least two sources for their wording.
+#[test]
+fn the_pre_check_and_the_substance_screens_cite_their_sources() {
+    let ketamine = data_json("data/precheck/ketamine.json");
+    assert!(!ketamine["sources"].as_array().unwrap().is_empty());
+    let questions = ketamine["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), Precheck::Ketamine.question_count());
+    for q in questions {
+        let source = q["source"].as_str().unwrap_or_default();
+        assert!(source.len() > 20, "{}: source {source:?}", q["key"]);
+    }
+    let english = data_json("data/lang/en.json");
+    for id in ["auditc", "sqds"] {
+        let file = data_json(&format!("data/instruments/{id}.json"));
+        let papers = file["sources"].as_array().unwrap();
+        assert!(papers.len() >= 2, "{id}: cite the validation papers");
+        assert!(
+            papers.iter().all(|p| p.as_str().unwrap().contains("doi:")),
+            "{id}"
+        );
+        let wording = english[id]["sources"].as_array().unwrap();
+        assert!(wording.len() >= 2, "{id}: the wording needs two sources");
+    }
+}
+
+fn data_json(path: &str) -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path:?}: {e}"))
+}
+
+/// LOINC's check digit (LOINC Users' Guide, "Calculating Mod 10 check digits"): from the right,
+/// every other digit doubled starting with the last, the digits of the result summed; the check
+/// digit brings the sum to a multiple of 10.
+fn loinc_check_digit(number: &str) -> u32 {
+    let sum: u32 = number
+        .chars()
+        .rev()
+        .map(|c| c.to_digit(10).unwrap())
+        .enumerate()
+        .map(|(i, d)| {
+            if i % 2 == 0 {
+                (2 * d) / 10 + (2 * d) % 10
+            } else {
+                d
+            }
+        })
+        .sum();
+    (10 - sum % 10) % 10
+}
+
+/// `NNNNN-N` (or shorter), with a check digit that fits.
+fn is_loinc_code(code: &str) -> bool {
+    let Some((number, check)) = code.split_once('-') else {
+        return false;
+    };
+    (1..=6).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && check.len() == 1
+        && check.chars().all(|c| c.is_ascii_digit())
+        && check.parse::<u32>().ok() == Some(loinc_check_digit(number))
+}
+
+#[test]
+fn the_loinc_check_digit_is_computed_as_loinc_documents_it() {
+    // LOINC's own worked example: 12345 has check digit 5.
+    assert_eq!(loinc_check_digit("12345"), 5);
+    assert!(is_loinc_code("12345-5"));
+    assert!(!is_loinc_code("12345-4"));
+    assert!(!is_loinc_code("72109"));
+    assert!(!is_loinc_code("7210a-2"));
+}
+
+/// The AUDIT-C's LOINC codes: a panel, one per item, a total, and an answer list per item; each
+/// code well formed, with a check digit that fits (a mistyped digit almost always breaks it).
+#[test]
+fn the_auditc_loinc_codes_are_well_formed_and_their_check_digits_fit() {
+    let loinc = &data_json("data/instruments/auditc.json")["loinc"];
+    assert!(loinc["source"]
+        .as_str()
+        .is_some_and(|s| s.contains("loinc.org")));
+    let mut codes = vec![
+        loinc["panel"].as_str().unwrap(),
+        loinc["total"].as_str().unwrap(),
+    ];
+    let items = loinc["items"].as_array().unwrap();
+    assert_eq!(items.len(), instrument(InstrumentId::Auditc).items.len());
+    codes.extend(items.iter().map(|c| c.as_str().unwrap()));
+    for code in &codes {
+        assert!(is_loinc_code(code), "{code} is not a LOINC code");
+    }
+    let mut distinct = codes.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(distinct.len(), codes.len(), "{codes:?}");
+    // Answer codes (LA…) follow their own numbering; each item has one per answer.
+    let answers = loinc["answers"].as_array().unwrap();
+    assert_eq!(answers.len(), items.len());
+    for (i, list) in answers.iter().enumerate() {
+        let list = list.as_array().unwrap();
+        assert_eq!(
+            list.len(),
+            instrument(InstrumentId::Auditc).options_of(i as u8).len()
+        );
+        for code in list {
+            let code = code.as_str().unwrap();
+            let digits = code.strip_prefix("LA").unwrap_or("");
+            assert!(
+                digits.split_once('-').is_some_and(|(n, c)| !n.is_empty()
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && c.len() == 1
+                    && c.chars().all(|c| c.is_ascii_digit())),
+                "{code} is not a LOINC answer code"
+            );
+        }
+    }
 }
 
 #[test]

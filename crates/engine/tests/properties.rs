@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 use selfcheck_engine::{
-    crisis_raised, is_complete, next_unanswered, prune, score, steps, Answers, InstrumentId, Level,
-    Mode, Part, PtsdCutoff, Question,
+    crisis_raised, is_complete, next_unanswered, prune, score, steps, Answers, Cutoffs,
+    InstrumentId, Level, Mode, Part, Precheck, Question,
 };
 
 use InstrumentId::*;
@@ -23,27 +23,56 @@ fn all_questions() -> Vec<Question> {
     let mut qs = vec![
         Question::new(Pcptsd5, Part::Gate),
         Question::new(Phq9, Part::FollowUp),
+        Question::new(Sqds, Part::Count),
     ];
-    for (id, n) in [(Phq9, 9), (Gad7, 7), (Pcptsd5, 5)] {
+    for (id, n) in [(Phq9, 9), (Gad7, 7), (Pcptsd5, 5), (Auditc, 3)] {
         qs.extend((0..n).map(|i| Question::new(id, Part::Item(i))));
     }
     qs
 }
 
-/// Any valid answers to any questions, consistent with a flow or not.
+/// Counts for the drug question: none, the smallest positive, both sides of the 255 cap on the
+/// total, and the largest number taken (`Answers::set_count` refuses 1000).
+const COUNTS: [u16; 7] = [0, 1, 2, 254, 255, 256, 999];
+
+/// Answers `q` with the `pick`-th of its options (for a count, of [`COUNTS`]).
+fn answer_with(a: &mut Answers, q: Question, pick: u8) {
+    if q.part == Part::Count {
+        a.set_count(q, COUNTS[usize::from(pick) % COUNTS.len()])
+            .unwrap();
+    } else {
+        let options = q.options().unwrap();
+        a.set(q, options[usize::from(pick) % options.len()].score)
+            .unwrap();
+    }
+}
+
+/// Any valid answers to any questions, consistent with a flow or not, with pre-check answers
+/// among them.
 fn scattered_answers() -> impl Strategy<Value = Answers> {
     let qs = all_questions();
-    proptest::collection::vec(proptest::option::of(0u8..4), qs.len()).prop_map(move |values| {
-        let mut a = Answers::new();
-        for (&q, v) in qs.iter().zip(values) {
-            if let Some(v) = v {
-                let allowed = q.options().unwrap();
-                a.set(q, allowed[usize::from(v) % allowed.len()].score)
-                    .unwrap();
+    let precheck = Precheck::Ketamine;
+    (
+        proptest::collection::vec(proptest::option::of(any::<u8>()), qs.len()),
+        proptest::collection::vec(proptest::option::of(any::<u8>()), precheck.question_count()),
+    )
+        .prop_map(move |(values, prechecks)| {
+            let mut a = Answers::new();
+            for (&q, v) in qs.iter().zip(values) {
+                if let Some(v) = v {
+                    answer_with(&mut a, q, v);
+                }
             }
-        }
-        a
-    })
+            for (i, v) in prechecks.into_iter().enumerate() {
+                if let Some(v) = v {
+                    let i = i as u8;
+                    let options = precheck.question(i).unwrap().options;
+                    a.set_precheck(precheck, i, options[usize::from(v) % options.len()].score)
+                        .unwrap();
+                }
+            }
+            a
+        })
 }
 
 /// Answers a visitor gives walking through the flow; `picks` choose each option.
@@ -57,9 +86,7 @@ fn walk(
     let mut lengths = vec![steps(instruments, mode, &answers).len()];
     let mut picks = picks.iter().cycle();
     while let Some(q) = next_unanswered(instruments, mode, &answers) {
-        let options = q.options().unwrap();
-        let pick = usize::from(*picks.next().unwrap()) % options.len();
-        answers.set(q, options[pick].score).unwrap();
+        answer_with(&mut answers, q, *picks.next().unwrap());
         asked.push(q);
         lengths.push(steps(instruments, mode, &answers).len());
     }
@@ -71,8 +98,18 @@ fn ptsd_cutoff() -> impl Strategy<Value = u8> {
     prop_oneof![Just(3u8), Just(4u8)]
 }
 
+/// The AUDIT-C cut-offs a clinic may choose (Bradley et al. 2007: 3 for women, 4; the VA: 5).
+fn auditc_cutoff() -> impl Strategy<Value = u8> {
+    prop_oneof![Just(3u8), Just(4u8), Just(5u8)]
+}
+
 /// selfcheck's recommendation rule as docs/scoring.md states it, from raw answers.
-fn expected_level(instruments: &[InstrumentId], mode: Mode, ptsd_cut: u8, a: &Answers) -> Level {
+fn expected_level(
+    instruments: &[InstrumentId],
+    mode: Mode,
+    (ptsd_cut, auditc_cut): (u8, u8),
+    a: &Answers,
+) -> Level {
     let item = |id, i| a.get(Question::new(id, Part::Item(i)));
     let sum = |id, n: u8| {
         (0..n)
@@ -82,18 +119,24 @@ fn expected_level(instruments: &[InstrumentId], mode: Mode, ptsd_cut: u8, a: &An
     };
     let (mut urgent, mut positive, mut consider) = (false, false, false);
     for &id in instruments {
+        // Items, cut-off, and the lowest total that is `consider` (none for the AUDIT-C and the
+        // drug question: below the cut-off they suggest nothing).
         let (n, cut, low) = match id {
             Phq9 => (9, 10, 5),
             Gad7 => (7, 10, 5),
             Pcptsd5 => (5, u32::from(ptsd_cut), 1),
+            Auditc => (3, u32::from(auditc_cut), u32::from(auditc_cut)),
+            Sqds => (0, 1, 1),
         };
         if id == Pcptsd5 && a.get(Question::new(Pcptsd5, Part::Gate)) == Some(0) {
             continue;
         }
-        if mode == Mode::Adaptive && id != Pcptsd5 && sum(id, 2) < 3 {
+        // Only the PHQ-9 and GAD-7 have a short form (PHQ-2, GAD-2) that can stop them.
+        if mode == Mode::Adaptive && matches!(id, Phq9 | Gad7) && sum(id, 2) < 3 {
             continue;
         }
-        let total = sum(id, n);
+        let count = a.count(Question::new(id, Part::Count)).map_or(0, u32::from);
+        let total = sum(id, n) + count;
         urgent |= id == Phq9 && item(Phq9, 8).is_some_and(|v| v >= 1);
         positive |= total >= cut;
         consider |= (low..cut).contains(&total);
@@ -115,12 +158,18 @@ proptest! {
     #[test]
     fn the_level_is_the_highest_that_applies_over_any_instruments(
         ids in instruments(), mode in mode(), ptsd_cut in ptsd_cutoff(),
-        picks in proptest::collection::vec(any::<u8>(), 1..40),
+        auditc_cut in auditc_cutoff(), picks in proptest::collection::vec(any::<u8>(), 1..40),
     ) {
         let (answers, _, _) = walk(&ids, mode, &picks);
-        let cutoff = PtsdCutoff::new(ptsd_cut).unwrap();
-        let report = score(&ids, mode, cutoff, &answers).unwrap();
-        prop_assert_eq!(report.level, expected_level(&ids, mode, ptsd_cut, &answers));
+        let cutoffs = Cutoffs::default()
+            .with(Pcptsd5, ptsd_cut)
+            .and_then(|c| c.with(Auditc, auditc_cut))
+            .unwrap();
+        let report = score(&ids, mode, cutoffs, &answers).unwrap();
+        prop_assert_eq!(
+            report.level,
+            expected_level(&ids, mode, (ptsd_cut, auditc_cut), &answers)
+        );
         let order: Vec<_> = report.results.iter().map(|r| r.id).collect();
         prop_assert_eq!(order, ids);
     }
@@ -134,7 +183,7 @@ proptest! {
         prop_assert_eq!(&asked, &steps(&ids, mode, &answers));
         // Undetermined branches count as taken, so the count can only shrink.
         prop_assert!(lengths.windows(2).all(|w| w[1] <= w[0]), "{:?}", lengths);
-        prop_assert_eq!(crisis_raised(&answers), score(&ids, mode, PtsdCutoff::default(), &answers).unwrap().level == Level::Urgent);
+        prop_assert_eq!(crisis_raised(&answers), score(&ids, mode, Cutoffs::default(), &answers).unwrap().level == Level::Urgent);
     }
 
     #[test]
@@ -154,6 +203,12 @@ proptest! {
         // Nothing still asked was dropped.
         for q in steps(&ids, mode, &once) {
             prop_assert_eq!(once.get(q), answers.get(q));
+            prop_assert_eq!(once.count(q), answers.count(q));
+        }
+        // Pre-check answers belong to no instrument's flow: pruning never loses them.
+        let precheck = Precheck::Ketamine;
+        for i in 0..precheck.question_count() as u8 {
+            prop_assert_eq!(once.precheck(precheck, i), answers.precheck(precheck, i));
         }
     }
 

@@ -320,7 +320,8 @@ impl BrowserHost {
 
     fn configure(&self, config: &Config) {
         self.emit.set(config.emit);
-        *self.slot.borrow_mut() = questionnaire_key(&config.instruments, config.mode);
+        *self.slot.borrow_mut() =
+            questionnaire_key(&config.instruments, config.mode, config.precheck);
     }
 
     /// sessionStorage can be missing or throw (sandboxed frames, privacy settings): then the

@@ -107,7 +107,7 @@ impl Questionnaire {
 
     /// How many pre-check questions follow the questionnaires.
     fn precheck_len(&self) -> usize {
-        self.precheck.map_or(0, Precheck::len)
+        self.precheck.map_or(0, Precheck::question_count)
     }
 
     pub fn progress(&self) -> Option<Progress> {
@@ -127,7 +127,7 @@ impl Questionnaire {
     fn is_complete(&self) -> bool {
         is_complete(&self.instruments, self.mode, &self.answers)
             && self.precheck.is_none_or(|precheck| {
-                (0..precheck.len()).all(|index| {
+                (0..precheck.question_count()).all(|index| {
                     u8::try_from(index)
                         .is_ok_and(|index| self.answers.precheck(precheck, index).is_some())
                 })
@@ -260,7 +260,7 @@ impl Questionnaire {
 
     fn first_open_precheck(&self) -> Option<u8> {
         let precheck = self.precheck?;
-        (0..precheck.len())
+        (0..precheck.question_count())
             .filter_map(|index| u8::try_from(index).ok())
             .find(|&index| self.answers.precheck(precheck, index).is_none())
     }

@@ -96,7 +96,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
             lang: props.lang,
             instruments: state.instruments.clone(),
             precheck: state.precheck,
-            questions: state.steps().len() + state.precheck.map_or(0, |p| p.len()),
+            questions: state.steps().len() + state.precheck.map_or(0, |p| p.question_count()),
             emit: props.config.emit,
             resumed: state.resumed,
             has_answers: !state.answers.is_empty(),

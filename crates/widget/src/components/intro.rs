@@ -1,4 +1,4 @@
-use selfcheck_engine::{instrument, Emit, InstrumentId, Lang, Precheck};
+use selfcheck_engine::{estimated_minutes, instrument, Emit, InstrumentId, Lang, Precheck};
 use yew::prelude::*;
 
 use super::on_click;
@@ -43,7 +43,7 @@ pub fn intro(props: &IntroProps) -> Html {
                 }
             </ul>
             <ul class="facts">
-                <li>{ fill(text.intro_time(), &[("minutes", &minutes(props.questions).to_string())]) }</li>
+                <li>{ fill(text.intro_time(), &[("minutes", &estimated_minutes(props.questions).to_string())]) }</li>
                 <li>{ text.what_the_page_learns(props.emit) }</li>
                 // A count question's score is the visitor's own answer (how many times), so "not
                 // your answers" needs this exception wherever one is asked and scores are sent.
@@ -69,24 +69,5 @@ pub fn intro(props: &IntroProps) -> Html {
                 </button>
             </div>
         </section>
-    }
-}
-
-/// About how long the questions take: eight seconds a question, which puts the default
-/// questionnaire (23 questions) at the 3 minutes it has always been said to take. Rounded, never
-/// under one minute.
-fn minutes(questions: usize) -> usize {
-    ((questions * 8 + 30) / 60).max(1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::minutes;
-
-    #[test]
-    fn the_estimate_grows_with_the_questions() {
-        assert_eq!(minutes(23), 3);
-        assert_eq!(minutes(1), 1);
-        assert!(minutes(36) > minutes(23));
     }
 }

@@ -453,7 +453,7 @@ fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
         state.progress(),
         Some(Progress {
             position: 4,
-            total: 3 + KETAMINE.len()
+            total: 3 + KETAMINE.question_count()
         })
     );
     // Next without an answer stays; a value that is none of the answers changes nothing.
@@ -461,7 +461,7 @@ fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
     assert!(stay.needs_answer);
     let refused = dispatch(state.clone(), Action::ChoosePrecheck { index: 0, value: 7 });
     assert_eq!(refused.answers.precheck(KETAMINE, 0), None);
-    let answers: Vec<u8> = (0..KETAMINE.len())
+    let answers: Vec<u8> = (0..KETAMINE.question_count())
         .map(|i| if i == 7 { 3 } else { 0 })
         .collect();
     let done = answer_precheck(state, &answers);
@@ -469,9 +469,9 @@ fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
     // Back from the results goes to the last pre-check question, and from its first to the
     // last questionnaire question.
     let back = dispatch(done.clone(), Action::Back);
-    assert_eq!(back.screen, Screen::Precheck((KETAMINE.len() - 1) as u8));
+    assert_eq!(back.screen, Screen::Precheck((KETAMINE.question_count() - 1) as u8));
     let mut state = back;
-    for _ in 0..KETAMINE.len() {
+    for _ in 0..KETAMINE.question_count() {
         state = dispatch(state, Action::Back);
     }
     assert_eq!(state.screen, Screen::Asking(item(AUDITC, 2)));
