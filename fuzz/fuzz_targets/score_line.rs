@@ -1,14 +1,17 @@
 //! The scorer never panics on any input, and every record it writes is one line of
 //! valid JSON with a line number and either results and a level, or an error.
 //!
-//! Input: a first byte choosing the format (even: JSON Lines, odd: CSV) and the PC-PTSD-5
-//! cut-off (bit 1 clear: 3, set: 4), then stdin.
+//! Input: a first byte, then stdin. Bit 0 of the first byte chooses the format (clear:
+//! JSON Lines, set: CSV); the bits above it choose each cut-off the data lets a clinic
+//! choose, instrument by instrument as `cutoff_choices` lists them (the PC-PTSD-5's 3 or 4
+//! from bit 1, then the AUDIT-C's 3, 4 or 5), each taking the rest modulo its number of
+//! choices, so the seeds written before the AUDIT-C keep their meaning.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use selfcheck_engine::PtsdCutoff;
-use selfcheck_score::{run, Format};
+use selfcheck_engine::Cutoffs;
+use selfcheck_score::{cutoff_choices, run, Format};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&choice, input)) = data.split_first() else {
@@ -19,10 +22,17 @@ fuzz_target!(|data: &[u8]| {
     } else {
         Format::Csv
     };
-    let ptsd_cutoff = PtsdCutoff::new(if choice & 2 == 0 { 3 } else { 4 })
-        .expect("3 and 4 are the cut-offs that can be chosen");
+    let mut rest = usize::from(choice >> 1);
+    let mut cutoffs = Cutoffs::default();
+    for (id, offered) in cutoff_choices() {
+        let at = offered.choices[rest % offered.choices.len()];
+        rest /= offered.choices.len();
+        cutoffs = cutoffs
+            .with(id, at)
+            .expect("every choice in the data can be chosen");
+    }
     let mut out = Vec::new();
-    let summary = run(input, &mut out, format, ptsd_cutoff).expect("writing to a Vec cannot fail");
+    let summary = run(input, &mut out, format, cutoffs).expect("writing to a Vec cannot fail");
     let text = String::from_utf8(out).expect("output is UTF-8");
     let mut count = 0;
     for line in text.lines() {

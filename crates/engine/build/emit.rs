@@ -25,8 +25,10 @@ impl InstrumentFile {
             .collect();
         let cutoff_choice = s.cutoff_choice.as_ref().map_or("None".into(), |c| {
             format!(
-                "Some(CutoffChoice {{ attribute: {:?}, choices: &{:?} }})",
-                c.attribute, c.choices
+                "Some(CutoffChoice {{ attribute: {:?}, json_key: {:?}, choices: &{:?} }})",
+                c.attribute,
+                camel_case(&c.attribute),
+                c.choices
             )
         });
         let crisis = match (s.crisis_item, s.crisis_at) {
@@ -226,4 +228,19 @@ fn choices(prefix: &str, scores: &[u8]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// `ptsd-cutoff` → `ptsdCutoff`: the JSON key of an attribute, the rule the README states (and
+/// config/facts.rs tests).
+fn camel_case(attribute: &str) -> String {
+    let mut parts = attribute.split('-');
+    let mut out = parts.next().unwrap_or_default().to_string();
+    for part in parts {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.push(first.to_ascii_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
 }

@@ -114,8 +114,10 @@ pub struct Band {
 /// backing (docs/scoring.md), and the attribute that chooses one.
 #[derive(Debug)]
 pub struct CutoffChoice {
-    /// `ptsd-cutoff`; the JSON key is its camelCase form, the scorer's option `--<attribute>`.
+    /// `ptsd-cutoff`; the scorer's option is `--<attribute>`.
     pub attribute: &'static str,
+    /// The attribute's camelCase form (`ptsdCutoff`), written by the build.
+    pub json_key: &'static str,
     pub choices: &'static [u8],
 }
 

@@ -99,30 +99,24 @@ impl InstrumentResult {
         if self.count.is_some() {
             return None;
         }
-        let mut edges: Vec<u8> = Vec::new();
-        if self.screen == Screen::Full {
-            edges.extend(instrument(self.id).scoring.bands.iter().map(|b| b.min));
-            edges.extend(
-                instrument(self.id)
-                    .scoring
-                    .bands
-                    .iter()
-                    .filter(|b| b.max < self.max)
-                    .map(|b| b.max + 1),
-            );
-        }
-        edges.push(self.positive_at);
-        edges.retain(|&edge| edge > 0 && edge <= self.max);
-        edges.sort_unstable();
-        edges.dedup();
-        let mut segments = Vec::with_capacity(edges.len() + 1);
+        let bands = match self.screen {
+            Screen::Full => instrument(self.id).scoring.bands,
+            Screen::ScreenerNegative => &[],
+        };
+        // A new segment starts at the cut-off and wherever a band starts or ends. Walking the
+        // scale keeps the edges in order without a sort, which would cost the wasm its code.
+        let starts_segment =
+            |at: u8| at == self.positive_at || bands.iter().any(|b| b.min == at || b.max + 1 == at);
+        let mut segments = Vec::new();
         let mut start = 0;
-        for edge in edges {
-            segments.push(Segment {
-                min: start,
-                max: edge - 1,
-            });
-            start = edge;
+        for at in 1..=self.max {
+            if starts_segment(at) {
+                segments.push(Segment {
+                    min: start,
+                    max: at - 1,
+                });
+                start = at;
+            }
         }
         segments.push(Segment {
             min: start,

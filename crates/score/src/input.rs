@@ -36,7 +36,7 @@ fn known_keys() -> Vec<String> {
 }
 
 /// Reads one JSON line: `{"id":…,"phq9":[…],"phq9_difficulty":1,"gad7":[…],
-/// "pcptsd5":{"exposure":true,"items":[…]}}`.
+/// "pcptsd5":{"exposure":true,"items":[…]},"auditc":[…],"sqds":2}`.
 pub fn sheet_from_json(line: &str) -> Result<Sheet, Failure> {
     let value: Value =
         serde_json::from_str(line).map_err(|e| (None, format!("not valid JSON: {e}")))?;
@@ -81,6 +81,17 @@ pub fn sheet_from_json(line: &str) -> Result<Sheet, Failure> {
 
 fn read_instrument(id: InstrumentId, value: &Value, sheet: &mut Sheet, errors: &mut Vec<String>) {
     let inst = instrument(id);
+    if let Some(max) = inst.count_max {
+        // The number itself, checked against the engine's range when it is set; a list or
+        // an object is some other shape of answer.
+        match value {
+            Value::Bool(_) | Value::Number(_) | Value::String(_) => {
+                sheet.entry(id).count = cell(value);
+            }
+            _ => errors.push(format!("{id}: expected one whole number, 0-{max}")),
+        }
+        return;
+    }
     let count = inst.items.len();
     let items_of = |value: &Value, errors: &mut Vec<String>| -> Option<Vec<Option<Cell>>> {
         let Value::Array(items) = value else {
@@ -149,6 +160,9 @@ enum Column {
     Gate(InstrumentId),
     Item(InstrumentId, usize),
     FollowUp(InstrumentId),
+    /// The one number of an instrument that asks a count (`sqds`), named by its id alone as
+    /// in JSON Lines.
+    Count(InstrumentId),
 }
 
 impl Column {
@@ -158,6 +172,7 @@ impl Column {
             Column::Gate(id) => format!("{id}_{}", gate_key(id).unwrap_or("gate")),
             Column::Item(id, i) => format!("{id}_{}", i + 1),
             Column::FollowUp(id) => format!("{id}_{}", follow_up_key(id).unwrap_or("follow_up")),
+            Column::Count(id) => id.as_str().into(),
         }
     }
 
@@ -167,6 +182,10 @@ impl Column {
             let inst = instrument(id);
             if inst.gate.is_some() {
                 all.push(Column::Gate(id));
+            }
+            if inst.count_max.is_some() {
+                all.push(Column::Count(id));
+                continue;
             }
             all.extend((0..inst.items.len()).map(|i| Column::Item(id, i)));
             if inst.follow_up.is_some() {
@@ -247,6 +266,7 @@ impl Header {
                 Column::Id => sheet.id = Some(Value::String(text.to_string())),
                 Column::Gate(id) => sheet.entry(id).gate = Some(value),
                 Column::FollowUp(id) => sheet.entry(id).follow_up = Some(value),
+                Column::Count(id) => sheet.entry(id).count = Some(value),
                 Column::Item(id, i) => {
                     let items = &mut sheet.entry(id).items;
                     if items.len() <= i {

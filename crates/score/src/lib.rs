@@ -1,16 +1,19 @@
-//! `selfcheck-score`: scores paper PHQ-9, GAD-7 and PC-PTSD-5 forms in batches.
+//! `selfcheck-score`: scores paper screening forms in batches, for every instrument the
+//! engine knows.
 //!
 //! Reads JSON Lines or CSV, writes one JSON object per input record: the engine's
 //! report, or an error with the line number; the run goes on past bad lines. All
-//! scoring is the engine's; this crate only reads input and writes output.
+//! scoring is the engine's; this crate only reads input and writes output. It is a
+//! native tool: its dependencies (the `csv` crate among them) never reach the widget.
 
-pub mod csv;
 mod input;
+mod rows;
 mod sheet;
 
+use std::fmt;
 use std::io::{self, BufRead, Write};
 
-use selfcheck_engine::{InstrumentResult, Level, PtsdCutoff};
+use selfcheck_engine::{instrument, CutoffChoice, Cutoffs, InstrumentId, InstrumentResult, Level};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -47,13 +50,41 @@ struct Failed<'a> {
     error: &'a str,
 }
 
+/// The instruments whose data offers a choice of cut-off, with that choice. The scorer's
+/// option for each is `--<attribute>` (`--ptsd-cutoff`), so an instrument given a choice in
+/// its data file gets its option, and its line in `--help`, without code here.
+pub fn cutoff_choices() -> impl Iterator<Item = (InstrumentId, &'static CutoffChoice)> {
+    InstrumentId::ALL.into_iter().filter_map(|id| {
+        instrument(id)
+            .scoring
+            .cutoff_choice
+            .as_ref()
+            .map(|choice| (id, choice))
+    })
+}
+
+/// `3 or 4`, `3, 4 or 5`: choices as a message or the help names them.
+pub fn or_list<T: fmt::Display>(choices: &[T]) -> String {
+    let words: Vec<String> = choices.iter().map(T::to_string).collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// Physical lines with 1-based numbers, `\r\n` or `\n`; a line that is not UTF-8
-/// becomes an error for that line alone.
+/// becomes an error for that line alone. A read error ends the input: reading again
+/// would most likely fail again, forever.
 pub(crate) fn lines<R: BufRead>(
     mut input: R,
 ) -> impl Iterator<Item = (usize, Result<String, String>)> {
     let mut number = 0;
+    let mut failed = false;
     std::iter::from_fn(move || {
+        if failed {
+            return None;
+        }
         let mut buf = Vec::new();
         match input.read_until(b'\n', &mut buf) {
             Ok(0) => None,
@@ -72,23 +103,24 @@ pub(crate) fn lines<R: BufRead>(
             }
             Err(e) => {
                 number += 1;
+                failed = true;
                 Some((number, Err(format!("cannot be read: {e}"))))
             }
         }
     })
 }
 
-/// Scores every record of `input`, the PC-PTSD-5 against `ptsd_cutoff`, and writes one JSON
-/// line each to `output`.
+/// Scores every record of `input`, each instrument against its cut-off in `cutoffs`, and
+/// writes one JSON line each to `output`.
 pub fn run<R: BufRead, W: Write>(
     input: R,
     mut output: W,
     format: Format,
-    ptsd_cutoff: PtsdCutoff,
+    cutoffs: Cutoffs,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut emit = |line: usize, sheet: Result<Sheet, (Option<Value>, String)>| -> io::Result<()> {
-        let scored = sheet.and_then(|s| match s.score(ptsd_cutoff) {
+        let scored = sheet.and_then(|s| match s.score(cutoffs) {
             Ok(report) => Ok((s.id, report)),
             Err(e) => Err((s.id, e)),
         });
@@ -128,22 +160,22 @@ pub fn run<R: BufRead, W: Write>(
             }
         }
         Format::Csv => {
-            let mut records = csv::records(input);
-            let header = match records.next() {
+            let mut rows = rows::rows(input);
+            let header = match rows.next() {
                 None => return Ok(summary),
-                Some(rec) => rec
+                Some(row) => row
                     .fields
                     .and_then(|f| Header::parse(&f))
-                    .map_err(|e| (rec.line, e)),
+                    .map_err(|e| (row.line, e)),
             };
             match header {
                 Err((line, why)) => emit(line, Err((None, format!("header: {why}"))))?,
                 Ok(header) => {
-                    for rec in records {
-                        match rec.fields {
+                    for row in rows {
+                        match row.fields {
                             Ok(f) if f.iter().all(|c| c.trim().is_empty()) => {}
-                            Ok(f) => emit(rec.line, header.sheet(&f))?,
-                            Err(why) => emit(rec.line, Err((None, why)))?,
+                            Ok(f) => emit(row.line, header.sheet(&f))?,
+                            Err(why) => emit(row.line, Err((None, why)))?,
                         }
                     }
                 }

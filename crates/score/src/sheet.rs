@@ -3,8 +3,8 @@
 //! scored the same way.
 
 use selfcheck_engine::{
-    instrument, prune, score_instrument, AnswerError, Answers, InstrumentId, InstrumentResult,
-    Mode, Part, PtsdCutoff, Question, Report,
+    instrument, prune, score_instrument, AnswerError, Answers, Cutoffs, InstrumentId,
+    InstrumentResult, Mode, Part, Question, Report,
 };
 use serde_json::Value;
 
@@ -22,6 +22,8 @@ pub struct Given {
     pub gate: Option<Cell>,
     pub items: Vec<Option<Cell>>,
     pub follow_up: Option<Cell>,
+    /// The number given to an instrument that asks one instead of items (`sqds`).
+    pub count: Option<Cell>,
 }
 
 #[derive(Debug, Default)]
@@ -45,9 +47,9 @@ impl Sheet {
         &mut self.given[at].1
     }
 
-    /// Scores every instrument given (the PC-PTSD-5 against `ptsd_cutoff`), or says
+    /// Scores every instrument given, each against its cut-off in `cutoffs`, or says
     /// everything wrong with the line.
-    pub fn score(&self, ptsd_cutoff: PtsdCutoff) -> Result<Report, String> {
+    pub fn score(&self, cutoffs: Cutoffs) -> Result<Report, String> {
         if self.given.is_empty() {
             let ids: Vec<_> = InstrumentId::ALL.iter().map(|i| i.as_str()).collect();
             return Err(format!(
@@ -58,7 +60,7 @@ impl Sheet {
         let mut results = Vec::new();
         let mut errors = Vec::new();
         for (id, given) in &self.given {
-            match score_one(*id, given, ptsd_cutoff) {
+            match score_one(*id, given, cutoffs) {
                 Ok(r) => results.push(r),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -103,21 +105,46 @@ fn set(answers: &mut Answers, question: Question, cell: &Cell, errors: &mut Vec<
             return;
         }
     };
-    let result = match u8::try_from(value) {
-        Ok(v) => answers.set(question, v),
-        Err(_) => Err(AnswerError::NotAnOption { question, value }),
+    let refused = AnswerError::NotAnOption { question, value };
+    let result = if question.count_max().is_some() {
+        u16::try_from(value).map_or(Err(refused), |n| answers.set_count(question, n))
+    } else {
+        u8::try_from(value).map_or(Err(refused), |v| answers.set(question, v))
     };
     if let Err(e) = result {
         errors.push(e.to_string());
     }
 }
 
+/// An instrument that asks one whole number instead of items (`sqds`): no items, no
+/// short form, nothing to prune.
+fn score_count(
+    id: InstrumentId,
+    given: &Given,
+    cutoffs: Cutoffs,
+) -> Result<InstrumentResult, Vec<String>> {
+    let question = Question::new(id, Part::Count);
+    let mut answers = Answers::new();
+    let mut errors = Vec::new();
+    match &given.count {
+        Some(cell) => set(&mut answers, question, cell, &mut errors),
+        None => errors.push(format!("{id}: count missing")),
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    score_instrument(id, Mode::Full, cutoffs, &answers).map_err(|e| vec![e.to_string()])
+}
+
 fn score_one(
     id: InstrumentId,
     given: &Given,
-    ptsd_cutoff: PtsdCutoff,
+    cutoffs: Cutoffs,
 ) -> Result<InstrumentResult, Vec<String>> {
     let inst = instrument(id);
+    if inst.count_max.is_some() {
+        return score_count(id, given, cutoffs);
+    }
     let q = |part| Question::new(id, part);
     let mut errors = Vec::new();
     let mut answers = Answers::new();
@@ -182,7 +209,7 @@ fn score_one(
     }
     // Only a positive short form leaves scored questions unanswered here: every
     // other gap was reported above.
-    let result = score_instrument(id, mode, ptsd_cutoff, &answers).map_err(|_| {
+    let result = score_instrument(id, mode, cutoffs, &answers).map_err(|_| {
         let (name, total, at) = match &inst.screener {
             Some(s) => {
                 let total: u32 = (0..s.items).filter_map(|i| answers.get(q(Part::Item(i)))).map(u32::from).sum();

@@ -11,9 +11,7 @@ use super::attrs::{ATTRIBUTES, CONFIG_ATTRIBUTE};
 use super::check::SCHEMES_ALLOWED;
 use super::fields::RESUME;
 use super::json::{KEYS, RESOURCE_KEYS};
-use super::{
-    camel_case, Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL,
-};
+use super::{Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL};
 use crate::crisis::regions;
 use crate::flow::Mode;
 use crate::instrument::{instrument, InstrumentId};
@@ -142,6 +140,23 @@ fn takes(attribute: &str) -> Option<Takes> {
         ),
         _ => return None,
     })
+}
+
+/// `clinic-name` → `clinicName`: the JSON key of an attribute, as the README states the rule.
+fn camel_case(attribute: &str) -> String {
+    let mut out = String::with_capacity(attribute.len());
+    let mut upper = false;
+    for c in attribute.chars() {
+        if c == '-' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The JSON key that sets the same thing as `attribute`, if there is one.
@@ -277,6 +292,12 @@ mod tests {
         assert_eq!(camel_case("clinic-name"), "clinicName");
         assert_eq!(camel_case("ptsd-cutoff"), "ptsdCutoff");
         assert_eq!(camel_case("mode"), "mode");
+        // The build writes each cut-off's JSON key by the same rule.
+        for id in InstrumentId::ALL {
+            if let Some(choice) = &instrument(id).scoring.cutoff_choice {
+                assert_eq!(camel_case(choice.attribute), choice.json_key);
+            }
+        }
     }
 
     #[test]

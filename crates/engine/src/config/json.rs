@@ -140,7 +140,7 @@ fn cutoff_instrument(key: &str) -> Option<super::InstrumentId> {
             .scoring
             .cutoff_choice
             .as_ref()
-            .is_some_and(|choice| super::camel_case(choice.attribute) == key)
+            .is_some_and(|choice| choice.json_key == key)
     })
 }
 

@@ -146,23 +146,6 @@ impl fmt::Display for Problem {
 
 impl std::error::Error for Problem {}
 
-/// `clinic-name` → `clinicName`: the JSON key of an attribute, as the README states the rule.
-pub(crate) fn camel_case(attribute: &str) -> String {
-    let mut out = String::with_capacity(attribute.len());
-    let mut upper = false;
-    for c in attribute.chars() {
-        if c == '-' {
-            upper = true;
-        } else if upper {
-            out.push(c.to_ascii_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// What was read so far; attributes overwrite what the JSON set.
 #[derive(Default)]
 pub(crate) struct Draft {

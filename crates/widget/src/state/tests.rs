@@ -469,7 +469,10 @@ fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
     // Back from the results goes to the last pre-check question, and from its first to the
     // last questionnaire question.
     let back = dispatch(done.clone(), Action::Back);
-    assert_eq!(back.screen, Screen::Precheck((KETAMINE.question_count() - 1) as u8));
+    assert_eq!(
+        back.screen,
+        Screen::Precheck((KETAMINE.question_count() - 1) as u8)
+    );
     let mut state = back;
     for _ in 0..KETAMINE.question_count() {
         state = dispatch(state, Action::Back);
