@@ -33,6 +33,10 @@ const INSTRUMENT_IDS: [(&str, &str); 5] = [
     ("sqds", "Sqds"),
 ];
 
+/// What a clinic gets without choosing (`InstrumentId::DEFAULT`): depression, anxiety and
+/// post-traumatic stress. The wording of every other instrument goes in the extra packs.
+const IN_DEFAULT: [&str; 3] = ["phq9", "gad7", "pcptsd5"];
+
 /// The pre-treatment checks in `Precheck` order; a data file for each must exist, and no other.
 const PRECHECK_IDS: [(&str, &str); 1] = [("ketamine", "Ketamine")];
 
@@ -119,7 +123,8 @@ fn main() {
             if structures.len() == INSTRUMENT_IDS.len()
                 && prechecks.len() == PRECHECK_IDS.len() =>
         {
-            let mut packs = packs::Packs::read(&structures, &prechecks, crisis, &mut errors);
+            let mut packs =
+                packs::Packs::read(&structures, &prechecks, crisis, &IN_DEFAULT, &mut errors);
             // Tests only: see src/pseudo.rs.
             if std::env::var_os("CARGO_FEATURE_PSEUDO_RTL").is_some() {
                 packs.add_pseudo_rtl();
@@ -145,6 +150,17 @@ fn main() {
         instruments.push_str(&file.emit(variant, &packs));
     }
     instruments.push_str("];\n");
+    let default: Vec<String> = IN_DEFAULT
+        .iter()
+        .filter_map(|id| INSTRUMENT_IDS.iter().find(|(known, _)| known == id))
+        .map(|(_, variant)| format!("InstrumentId::{variant}"))
+        .collect();
+    let _ = writeln!(
+        instruments,
+        "/// The default configuration's instruments (`IN_DEFAULT` in build.rs).\nconst IN_DEFAULT: [InstrumentId; {}] = [{}];",
+        default.len(),
+        default.join(", ")
+    );
     let mut precheck_tables = format!(
         "static PRECHECKS: [PrecheckTable; {}] = [\n",
         precheck_files.len()
@@ -164,10 +180,9 @@ fn main() {
     write("lang.rs", &packs.emit_lang(&structures));
     std::fs::create_dir_all(out.join("packs")).expect("OUT_DIR is writable");
     for pack in &packs.list {
-        write(
-            &format!("packs/{}.json", pack.code),
-            &packs.runtime(pack, &structures),
-        );
+        let (core, extra) = packs.runtime(pack, &structures);
+        write(&format!("packs/{}.json", pack.code), &core);
+        write(&format!("packs/{}.extra.json", pack.code), &extra);
     }
 }
 

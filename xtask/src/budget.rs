@@ -84,12 +84,27 @@ pub fn every_language(dist: &Path) -> Result<Vec<bool>> {
             dist::print_sizes(&widget_files_in(dist, lang)?)?.brotli,
         ));
     }
+    // The default configuration never downloads the extra packs; a clinic that chooses another
+    // instrument or a pre-treatment check adds its language's one.
+    let mut extras = Vec::new();
+    for lang in selfcheck_engine::Lang::ALL {
+        let file = dist.join(crate::build::pack_file(&crate::build::extra_code(
+            lang.code(),
+        )));
+        extras.push((lang, dist::sizes(&file)?.brotli));
+    }
     println!();
     Ok(totals
         .into_iter()
-        .map(|(lang, brotli)| {
+        .zip(extras)
+        .map(|((lang, brotli), (_, extra))| {
             let (pass, line) = verdict(brotli);
             println!("{lang}: {line}");
+            println!(
+                "{lang}:       with AUDIT-C, the drug question or the pre-check also its extra pack: +{} brotli, {} in all",
+                dist::kb(extra),
+                dist::kb(brotli + extra)
+            );
             pass
         })
         .collect())

@@ -23,6 +23,12 @@ pub fn pack_file(code: &str) -> String {
     format!("selfcheck.{code}.json")
 }
 
+/// The code of a language's extra pack (`en.extra`): the wording only a clinic's choice needs,
+/// fetched only for a widget configured to show it.
+pub fn extra_code(code: &str) -> String {
+    format!("{code}.extra")
+}
+
 /// Each beyond plain `-Oz` measured on the widget (kB of brotli): `--low-memory-unused`
 /// −0.8 kB (safe: Rust puts a 1 MiB stack first, so addresses below 1024 are only reached by a
 /// stack overflow); `--flatten --rereloop` and a second `-Oz` −0.8 kB, a third −0.1 kB
@@ -259,8 +265,9 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
     let mut add = |code: &str, pack: &str, fallback: serde_json::Value| -> Result {
         let mut pack: serde_json::Value =
             serde_json::from_str(pack).map_err(|error| format!("the {code} pack: {error}"))?;
-        // English's is in the loader already; a visitor in English never reads it from the pack.
-        if code != "en" {
+        // English's is in the loader already; a visitor in English never reads it from the pack,
+        // and an extra pack is only fetched with its core one.
+        if code != "en" && !fallback.is_null() {
             pack["fallback"] = fallback;
         }
         let text = pack.to_string();
@@ -273,6 +280,11 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
             lang.code(),
             selfcheck_engine::pack::built_in(lang),
             fallback_text(lang),
+        )?;
+        add(
+            &extra_code(lang.code()),
+            selfcheck_engine::pack::built_in_extra(lang),
+            serde_json::Value::Null,
         )?;
     }
     if variant == Variant::PseudoRtl {
@@ -295,6 +307,26 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
             }
         }
         add(selfcheck_engine::pseudo::CODE, &pack.to_string(), fallback)?;
+        let english_extra: serde_json::Value = serde_json::from_str(
+            selfcheck_engine::pack::built_in_extra(selfcheck_engine::Lang::En),
+        )
+        .map_err(|error| format!("the English extra pack: {error}"))?;
+        let mirrored: Vec<String> = english_extra["texts"]
+            .as_array()
+            .ok_or("the English extra pack has no texts")?
+            .iter()
+            .map(|text| selfcheck_engine::pseudo::mirror(text.as_str().unwrap_or_default()))
+            .collect();
+        let extra = serde_json::json!({
+            "lang": selfcheck_engine::pseudo::CODE,
+            "part": "extra",
+            "texts": mirrored,
+        });
+        add(
+            &extra_code(selfcheck_engine::pseudo::CODE),
+            &extra.to_string(),
+            serde_json::Value::Null,
+        )?;
     }
     Ok(serde_json::Value::Object(table).to_string())
 }

@@ -25,19 +25,49 @@ const MAY_STAY_ENGLISH: [&str; 2] = ["title", "credit"];
 const SHARED: [&str; 5] = ["ui", "loader", "crisis", "bands", "precheck"];
 
 thread_local! {
-    /// Every key of a downloaded pack, in the order of its `texts` array.
-    static KEY_ORDER: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Every key of the downloaded packs, with its place: the core pack's texts first, then the
+    /// extra pack's (numbered on from the core's).
+    static KEY_ORDER: RefCell<BTreeMap<String, usize>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-/// A key's place in every downloaded pack. The emitter asks only for keys the packs were checked
+/// A key's place in the downloaded packs. The emitter asks only for keys the packs were checked
 /// to have, so a miss is a bug in the build script.
 pub fn index_of(key: &str) -> usize {
     KEY_ORDER.with(|order| {
         order
             .borrow()
-            .binary_search_by(|k| k.as_str().cmp(key))
-            .unwrap_or_else(|_| panic!("no text `{key}` in the packs"))
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| panic!("no text `{key}` in the packs"))
     })
+}
+
+/// Texts only a clinic's choice needs (an instrument outside the default configuration, a
+/// pre-treatment check) go in a second pack per language, `selfcheck.<code>.extra.json`, which
+/// the loader fetches only for a widget configured to show them: the default configuration does
+/// not download them.
+pub struct Split {
+    /// `auditc.`, `bands.auditc.`, `precheck.`
+    pub extra_prefixes: Vec<String>,
+}
+
+impl Split {
+    pub fn new(instruments: &[&InstrumentFile], in_default: &[&str]) -> Split {
+        let mut extra_prefixes = vec!["precheck.".to_string()];
+        for file in instruments {
+            if !in_default.contains(&file.id.as_str()) {
+                extra_prefixes.push(format!("{}.", file.id));
+                extra_prefixes.push(format!("bands.{}.", file.id));
+            }
+        }
+        Split { extra_prefixes }
+    }
+
+    pub fn is_extra(&self, key: &str) -> bool {
+        self.extra_prefixes
+            .iter()
+            .any(|prefix| key.starts_with(prefix))
+    }
 }
 
 pub struct Pack {
@@ -55,6 +85,7 @@ pub struct Pack {
 pub struct Packs {
     /// English first: it defines which keys exist.
     pub list: Vec<Pack>,
+    pub split: Split,
 }
 
 /// `fr-CA` → `FrCa`.
@@ -299,6 +330,7 @@ impl Packs {
         instruments: &[&InstrumentFile],
         prechecks: &[&PrecheckFile],
         crisis: &CrisisFile,
+        in_default: &[&str],
         errors: &mut Vec<String>,
     ) -> Packs {
         let mut codes: Vec<String> = std::fs::read_dir("data/lang")
@@ -323,7 +355,10 @@ impl Packs {
         codes.sort_by_key(|code| (code != "en", code.clone()));
         if codes.first().map(String::as_str) != Some("en") {
             errors.push("data/lang/en.json: the English pack is missing".into());
-            return Packs { list: Vec::new() };
+            return Packs {
+                list: Vec::new(),
+                split: Split::new(instruments, in_default),
+            };
         }
         let mut list = Vec::new();
         for code in codes {
@@ -356,7 +391,10 @@ impl Packs {
             let pack = read_one(&code, &value, instruments, &mut report);
             list.push(pack);
         }
-        let packs = Packs { list };
+        let packs = Packs {
+            list,
+            split: Split::new(instruments, in_default),
+        };
         packs.check_against_english(instruments, prechecks, crisis, errors);
         packs
     }
@@ -498,9 +536,9 @@ impl Packs {
             .map(|pack| pack.variant.as_str())
     }
 
-    /// The pack a visitor downloads: the pack's own texts, English wording for the
-    /// instruments it does not translate, and each instrument's citation.
-    pub fn runtime(&self, pack: &Pack, instruments: &[&InstrumentFile]) -> String {
+    /// The packs a visitor downloads, the core one and the extra one: the pack's own texts,
+    /// English wording for the instruments it does not translate, and each instrument's citation.
+    pub fn runtime(&self, pack: &Pack, instruments: &[&InstrumentFile]) -> (String, String) {
         // The loader's own texts are built into selfcheck.js, never downloaded.
         let mut strings = pack.strings.clone();
         strings.retain(|key, _| !key.starts_with("loader."));
@@ -527,24 +565,38 @@ impl Packs {
                 strings.insert(format!("{}.citation", file.id), paper.clone());
             }
         }
+        let (core, extra) = self.key_order(instruments);
         // Every pack has English's keys (checked), so the order of one is the order of all;
         // the keys themselves stay out of the download.
-        assert!(
-            strings.keys().eq(self.key_order(instruments).iter()),
-            "the {} pack's texts are not in the build's order",
+        let part = |keys: &[String], name: Option<&str>| {
+            let texts: Vec<Value> =
+                keys.iter()
+                    .map(|key| {
+                        Value::String(strings.get(key).cloned().unwrap_or_else(|| {
+                            panic!("the {} pack has no text `{key}`", pack.code)
+                        }))
+                    })
+                    .collect();
+            let mut out = serde_json::Map::new();
+            out.insert("lang".into(), Value::String(pack.code.clone()));
+            if let Some(name) = name {
+                out.insert("part".into(), Value::String(name.into()));
+            }
+            out.insert("texts".into(), Value::Array(texts));
+            Value::Object(out).to_string()
+        };
+        assert_eq!(
+            strings.len(),
+            core.len() + extra.len(),
+            "the {} pack's texts are not the build's",
             pack.code
         );
-        let mut out = serde_json::Map::new();
-        out.insert("lang".into(), Value::String(pack.code.clone()));
-        out.insert(
-            "texts".into(),
-            Value::Array(strings.into_values().map(Value::String).collect()),
-        );
-        Value::Object(out).to_string()
+        (part(&core, None), part(&extra, Some("extra")))
     }
 
-    /// The keys of a downloaded pack, in order: English's texts and each instrument's citation.
-    pub fn key_order(&self, instruments: &[&InstrumentFile]) -> Vec<String> {
+    /// The keys of the downloaded packs, in order: English's texts and each instrument's
+    /// citation, split into the core pack's and the extra pack's.
+    pub fn key_order(&self, instruments: &[&InstrumentFile]) -> (Vec<String>, Vec<String>) {
         let mut keys: Vec<String> = self
             .list
             .first()
@@ -563,19 +615,27 @@ impl Packs {
                 .map(|file| format!("{}.citation", file.id)),
         );
         keys.sort();
-        keys
+        keys.into_iter().partition(|key| !self.split.is_extra(key))
     }
 
     /// Makes `index_of` answer for these packs.
     pub fn fix_key_order(&self, instruments: &[&InstrumentFile]) {
-        let order = self.key_order(instruments);
+        let (core, extra) = self.key_order(instruments);
+        let order = core
+            .into_iter()
+            .chain(extra)
+            .enumerate()
+            .map(|(i, key)| (key, i))
+            .collect();
         KEY_ORDER.with(|slot| *slot.borrow_mut() = order);
     }
 
     /// `Lang`: one variant per pack, English the default.
     pub fn emit_lang(&self, instruments: &[&InstrumentFile]) -> String {
-        let keys = self.key_order(instruments);
-        let runtime_len = keys.len();
+        let (core, extra) = self.key_order(instruments);
+        let runtime_len = core.len();
+        let extra_len = extra.len();
+        let keys: Vec<String> = core.into_iter().chain(extra).collect();
         let mut out = String::new();
         out.push_str("/// A language the widget has a pack for (`data/lang/<code>.json`).\n");
         out.push_str("#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]\npub enum Lang {\n");
@@ -612,13 +672,14 @@ impl Packs {
         out.push_str("        }\n    }\n}\n\n");
         let _ = writeln!(
             out,
-            "/// How many texts each downloaded pack holds: a pack with fewer is not this build's.\npub const PACK_LEN: usize = {runtime_len};\n"
+            "/// How many texts each downloaded core pack holds: a pack with fewer is not this build's.\npub const PACK_LEN: usize = {runtime_len};\n/// How many texts each extra pack holds (`Text(PACK_LEN + i)` is its `i`th).\npub const EXTRA_LEN: usize = {extra_len};\n"
         );
 
         out.push_str("/// Each text of a downloaded pack by its key, for tests and tools (and the widget's wasm\n/// tests, which build the packs in).\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\n");
         let _ = writeln!(
             out,
-            "pub(crate) const KEYS: [&str; {runtime_len}] = {keys:?};\n"
+            "pub(crate) const KEYS: [&str; {}] = {keys:?};\n",
+            keys.len()
         );
         let in_english: Vec<String> = self
             .list
@@ -641,6 +702,7 @@ impl Packs {
         out.push_str("/// The interface strings, by name, for the widget's `UiStrings`.\n#[allow(non_upper_case_globals)]\npub mod ui {\n    use super::Text;\n");
         for (i, key) in keys.iter().enumerate() {
             if let Some(name) = key.strip_prefix("ui.") {
+                assert!(i < runtime_len, "interface strings are in the core pack");
                 let _ = writeln!(out, "    pub const {name}: Text = Text({i});");
             }
         }
@@ -673,6 +735,16 @@ impl Packs {
             let _ = write!(
                 out,
                 "include_str!(concat!(env!(\"OUT_DIR\"), \"/packs/{}.json\")), ",
+                pack.code
+            );
+        }
+        out.push_str("];\n");
+        out.push_str("/// The extra packs, likewise.\n#[cfg(any(not(target_arch = \"wasm32\"), feature = \"built-in-packs\"))]\npub(crate) const BUILT_IN_EXTRA: [&str; ");
+        let _ = write!(out, "{}] = [", self.list.len());
+        for pack in &self.list {
+            let _ = write!(
+                out,
+                "include_str!(concat!(env!(\"OUT_DIR\"), \"/packs/{}.extra.json\")), ",
                 pack.code
             );
         }

@@ -27,12 +27,9 @@ impl InstrumentId {
         InstrumentId::Sqds,
     ];
 
-    /// What a clinic gets without choosing: depression, anxiety and post-traumatic stress.
-    pub const DEFAULT: [InstrumentId; 3] = [
-        InstrumentId::Phq9,
-        InstrumentId::Gad7,
-        InstrumentId::Pcptsd5,
-    ];
+    /// What a clinic gets without choosing: depression, anxiety and post-traumatic stress. The
+    /// wording of the others is in the extra language packs, downloaded only when configured.
+    pub const DEFAULT: [InstrumentId; IN_DEFAULT.len()] = IN_DEFAULT;
 
     pub fn as_str(self) -> &'static str {
         match self {

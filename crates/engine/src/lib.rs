@@ -47,7 +47,7 @@ pub use instrument::{
     instrument, Band, Choice, CrisisRule, CutoffChoice, FollowUp, Gate, Instrument, InstrumentId,
     ItemNote, Scoring, Screener,
 };
-pub use lang::{ui, Lang, Text, PACK_LEN};
+pub use lang::{ui, Lang, Text, EXTRA_LEN, PACK_LEN};
 pub use outcome::{Explanation, ScoreShown, Segment};
 pub use precheck::{topics, Precheck, PrecheckQuestion, PrecheckTable, Topic};
 pub use scoring::{

@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use crate::json::{self, Value};
-use crate::lang::{Lang, Text, PACK_LEN};
+use crate::lang::{Lang, Text, EXTRA_LEN, PACK_LEN};
 
 struct Pack {
     /// In the order of the build's keys: `Text(i)` is `texts[i]`.
@@ -17,9 +17,15 @@ struct Pack {
 
 static INSTALLED: [OnceLock<Pack>; Lang::ALL.len()] = [const { OnceLock::new() }; Lang::ALL.len()];
 
-/// Reads a downloaded pack and installs it; returns its language. Refuses a pack that is not
-/// this build's (a language it does not know, another number of texts), so a stale or truncated
-/// file gives the loader's fallback message rather than blank questions. That the texts are in
+/// The extra packs: the wording only a clinic's choice needs (an instrument outside the default
+/// configuration, a pre-treatment check), in `Text(PACK_LEN..)`.
+static EXTRA: [OnceLock<Box<[&'static str; EXTRA_LEN]>>; Lang::ALL.len()] =
+    [const { OnceLock::new() }; Lang::ALL.len()];
+
+/// Reads a downloaded pack, core or extra (`"part":"extra"`), and installs it; returns its
+/// language. Refuses a pack that is not this build's (a language it does not know, another number
+/// of texts), so a stale or truncated file gives the loader's fallback message rather than blank
+/// questions. That the texts are in
 /// this build's order is guaranteed by the loader, which fetches only the pack whose hash the
 /// build wrote into it.
 pub fn install(text: &str) -> Result<Lang, String> {
@@ -45,10 +51,20 @@ pub fn install(text: &str) -> Result<Lang, String> {
     let (Some(lang), Some(texts)) = (lang, texts) else {
         return Err(refused());
     };
-    let texts: Box<[&'static str; PACK_LEN]> =
-        texts.into_boxed_slice().try_into().map_err(|_| refused())?;
     // A second install of the same language keeps the first: both came pinned to one hash.
-    let _ = INSTALLED[lang.index()].set(Pack { texts });
+    match pack.get("part") {
+        None => {
+            let texts: Box<[&'static str; PACK_LEN]> =
+                texts.into_boxed_slice().try_into().map_err(|_| refused())?;
+            let _ = INSTALLED[lang.index()].set(Pack { texts });
+        }
+        Some(Value::String(part)) if part == "extra" => {
+            let texts: Box<[&'static str; EXTRA_LEN]> =
+                texts.into_boxed_slice().try_into().map_err(|_| refused())?;
+            let _ = EXTRA[lang.index()].set(texts);
+        }
+        Some(_) => return Err(refused()),
+    }
     Ok(lang)
 }
 
@@ -62,7 +78,23 @@ fn pack(lang: Lang) -> Option<&'static Pack> {
 }
 
 pub(crate) fn text(lang: Lang, text: Text) -> Option<&'static str> {
-    pack(lang)?.texts.get(usize::from(text.0)).copied()
+    let index = usize::from(text.0);
+    match index.checked_sub(PACK_LEN) {
+        None => pack(lang)?.texts.get(index).copied(),
+        Some(extra) => {
+            let slot = &EXTRA[lang.index()];
+            #[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
+            if slot.get().is_none() {
+                let _ = install(crate::lang::BUILT_IN_EXTRA[lang.index()]);
+            }
+            slot.get()?.get(extra).copied()
+        }
+    }
+}
+
+/// Whether `lang`'s extra pack is installed.
+pub fn has_extra(lang: Lang) -> bool {
+    EXTRA[lang.index()].get().is_some()
 }
 
 /// Every text of `lang`'s installed pack, in the build's order. A fixed-size array: indexing
@@ -96,6 +128,12 @@ pub fn built_in(lang: Lang) -> &'static str {
     crate::lang::BUILT_IN[lang.index()]
 }
 
+/// `lang`'s extra pack as the build wrote it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "built-in-packs"))]
+pub fn built_in_extra(lang: Lang) -> &'static str {
+    crate::lang::BUILT_IN_EXTRA[lang.index()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,7 +143,33 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(install(built_in(lang)), Ok(lang));
             assert!(texts(lang).is_some());
+            assert_eq!(install(built_in_extra(lang)), Ok(lang));
+            assert!(has_extra(lang));
         }
+    }
+
+    #[test]
+    fn the_default_instruments_words_are_in_the_core_pack_and_the_others_in_the_extra() {
+        use crate::{instrument, InstrumentId, Precheck};
+        for id in InstrumentId::ALL {
+            let in_core = usize::from(instrument(id).items[0].0) < PACK_LEN;
+            assert_eq!(in_core, InstrumentId::DEFAULT.contains(&id), "{id}");
+        }
+        assert!(usize::from(Precheck::Ketamine.table().title.0) >= PACK_LEN);
+        // An extra text reads from the extra pack.
+        let title = Precheck::Ketamine.table().title;
+        assert!(!title.get(Lang::En).is_empty());
+    }
+
+    #[test]
+    fn a_core_pack_is_not_taken_for_an_extra_one() {
+        let english = built_in(Lang::En);
+        let as_extra = english.replacen("\"lang\":\"en\"", "\"lang\":\"en\",\"part\":\"extra\"", 1);
+        assert_ne!(as_extra, english);
+        assert!(install(&as_extra).is_err(), "wrong number of texts");
+        let unknown_part =
+            english.replacen("\"lang\":\"en\"", "\"lang\":\"en\",\"part\":\"more\"", 1);
+        assert!(install(&unknown_part).is_err());
     }
 
     #[test]

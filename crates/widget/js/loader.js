@@ -10,8 +10,9 @@
   // ones it reads, and `config`), so that changing any of them after mount re-configures it.
   var ATTRIBUTES = "@OBSERVED_ATTRIBUTES@";
   var WASM_INTEGRITY = "@WASM_INTEGRITY@";
-  // Every language pack's SRI hash by its code (the file is selfcheck.<code>.json), written by
-  // the build: the hashes are in this script, so the snippet's own SRI hash covers every pack.
+  // Every language pack's SRI hash by its code (the file is selfcheck.<code>.json; `<lang>.extra`
+  // holds the wording only a clinic's choice needs), written by the build: the hashes are in this
+  // script, so the snippet's own SRI hash covers every pack.
   var PACKS = "@PACKS@";
   // The message when the widget cannot start, in English. Each pack carries its own language's
   // (`fallback`), used when that pack has loaded; only the English one is in every visitor's
@@ -83,21 +84,26 @@
     return packs[code];
   }
 
-  /** Installs the pack the engine says this element needs (after its configuration). */
+  function allInstalled(codes) {
+    return codes.every(function (code) { return installed[code]; });
+  }
+
+  /** Installs the packs the engine says this element needs (after its configuration). */
   function withPack(api, host, configJson) {
-    var code = api.language(host, configJson);
-    return fetchPack(code).then(function (text) {
-      if (!installed[code]) {
+    var codes = api.packs(host, configJson).split(" ");
+    return Promise.all(codes.map(fetchPack)).then(function (texts) {
+      codes.forEach(function (code, i) {
+        if (installed[code]) return;
         try {
-          api.install_pack(text);
+          api.install_pack(texts[i]);
         } catch (why) {
           throw new Error("selfcheck." + code + ".json: " + why);
         }
         installed[code] = true;
-      }
-      // The page may have changed the language while the pack downloaded: the widget must
-      // never render in a language whose words are not installed.
-      return installed[api.language(host, configJson)] ? api : withPack(api, host, configJson);
+      });
+      // The page may have changed the language or the questionnaires while the packs
+      // downloaded: the widget must never render words that are not installed.
+      return allInstalled(api.packs(host, configJson).split(" ")) ? api : withPack(api, host, configJson);
     });
   }
 
@@ -105,7 +111,7 @@
   function packFor(tag) {
     var primary = String(tag || "").toLowerCase().split(/[-_]/)[0];
     for (var code in PACKS) {
-      if (code.toLowerCase().split("-")[0] === primary) return code;
+      if (code.indexOf(".") < 0 && code.toLowerCase().split("-")[0] === primary) return code;
     }
     return null;
   }

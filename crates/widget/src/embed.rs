@@ -141,14 +141,18 @@ fn lang_of(host: &HtmlElement, parsed: &Result<Config, Vec<Problem>>) -> Lang {
     }
 }
 
-/// The code of the language pack the widget needs for this element, decided from its
-/// configuration and the page alone (never from an answer). The loader fetches that pack and
-/// installs it before `mount` or `reconfigure`.
+/// The language packs the widget needs for this element, by code (`en`, and `en.extra` when the
+/// clinic chose an instrument outside the default configuration or a pre-treatment check),
+/// separated by spaces; decided from its configuration and the page alone, never from an answer.
+/// The loader fetches them and installs them before `mount` or `reconfigure`.
 #[wasm_bindgen]
-pub fn language(host: &HtmlElement, config_json: Option<String>) -> String {
-    lang_of(host, &parse_config(host, config_json.as_deref()))
-        .code()
-        .into()
+pub fn packs(host: &HtmlElement, config_json: Option<String>) -> String {
+    let parsed = parse_config(host, config_json.as_deref());
+    let code = lang_of(host, &parsed).code();
+    match parsed {
+        Ok(config) if config.needs_extra_texts() => format!("{code} {code}.extra"),
+        _ => code.into(),
+    }
 }
 
 /// Installs a downloaded language pack (its text, already checked against the loader's hash: the

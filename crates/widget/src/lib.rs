@@ -19,6 +19,6 @@ mod embed;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 #[cfg(target_arch = "wasm32")]
-pub use embed::{check, install_pack, language, mount, Mounted};
+pub use embed::{check, install_pack, mount, packs, Mounted};
 
 pub use components::{Setup, Widget, WidgetProps};

@@ -242,9 +242,23 @@ pub fn facts() -> String {
             "languages",
             strings(data.offered.iter().map(|lang| lang.code())),
         );
+        // The attribute that chooses its cut-off, where a clinic may choose one: the snippet
+        // builder offers that choice only while the instrument is asked.
+        if let Some(choice) = &data.scoring.cutoff_choice {
+            entry.push("cutoffAttribute", Value::str(choice.attribute));
+        }
         Value::Object(entry)
     });
     facts.push("instruments", Value::Array(instruments.to_vec()));
+    // The pre-checks by name, for the builder's labels; `precheck`'s values list their ids.
+    let prechecks = Precheck::ALL.map(|precheck| {
+        let mut entry = Map::new();
+        entry.push("id", Value::str(precheck.as_str()));
+        entry.push("title", Value::str(precheck.table().title.get(Lang::En)));
+        entry.push("questions", Value::int(precheck.question_count() as u64));
+        Value::Object(entry)
+    });
+    facts.push("prechecks", Value::Array(prechecks.to_vec()));
     let crisis_regions = regions().iter().map(|region| {
         let mut entry = Map::new();
         entry.push("code", Value::str(region.code));
@@ -285,6 +299,26 @@ mod tests {
             assert!(key_of(attribute).is_some(), "{attribute} has no JSON key");
         }
         assert_eq!(key_of(CONFIG_ATTRIBUTE), None);
+    }
+
+    /// The engine reads a cut-off attribute by its instrument's data alone, but the loader
+    /// observes, the facts list and the hints suggest only what ATTRIBUTES and KEYS name.
+    #[test]
+    fn every_cut_off_a_clinic_may_choose_is_listed_as_an_attribute_and_a_key() {
+        for id in InstrumentId::ALL {
+            if let Some(choice) = &instrument(id).scoring.cutoff_choice {
+                assert!(
+                    ATTRIBUTES.contains(&choice.attribute),
+                    "{id}: add `{}` to ATTRIBUTES in config/attrs.rs",
+                    choice.attribute
+                );
+                assert!(
+                    key_of(choice.attribute).is_some(),
+                    "{id}: add `{}` to KEYS in config/json.rs",
+                    camel_case(choice.attribute)
+                );
+            }
+        }
     }
 
     #[test]

@@ -76,6 +76,19 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// Whether the widget needs the extra language pack: the wording of an instrument outside
+    /// the default configuration, or of a pre-treatment check (the build puts exactly those in
+    /// it).
+    pub fn needs_extra_texts(&self) -> bool {
+        self.precheck.is_some()
+            || self
+                .instruments
+                .iter()
+                .any(|id| !InstrumentId::DEFAULT.contains(id))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Booking {
     pub url: String,
