@@ -3,8 +3,8 @@
 // style), and writes the snippet with textContent only: nothing typed here is ever parsed as HTML.
 // The clinic's text (name, booking link, button text) is checked by the widget itself
 // (SelfCheck.check, the engine's own rules), so the builder never writes a snippet the widget
-// would refuse; the questionnaires, languages and crisis regions on offer come from the engine's
-// facts (dist/selfcheck.facts.json, written by `cargo xtask dist`).
+// would refuse; the questionnaires, cut-off choices, pre-checks, languages and crisis regions on
+// offer come from the engine's facts (dist/selfcheck.facts.json, written by `cargo xtask dist`).
 (function () {
   "use strict";
 
@@ -16,6 +16,22 @@
   var DEFAULTS = { accent: "#0b5cad", accentDark: "#8cc4ff", radius: 12 };
   var WIDGET_BACKGROUND = { light: "#ffffff", dark: "#141b22" };
   var TEXT_ON_ACCENT = ["#ffffff", "#0b1620"];
+  // Why a clinic might choose each cut-off, in a clinic's words (docs/scoring.md has the sources).
+  // Which cut-offs exist, their values and their defaults come from the facts: a value without a
+  // line here is still offered, without an explanation.
+  var CUTOFF_REASONS = {
+    "ptsd-cutoff": {
+      help: "The number of “Yes” answers at which the post-traumatic stress screen is positive.",
+      "3": "More sensitive: fewer people with PTSD are missed, and more screen positive who do not have it.",
+      "4": "In a study of VA primary-care patients, 4 best balanced missed cases and false positives overall, though women may need 3 (Bovin et al., 2021)."
+    },
+    "auditc-cutoff": {
+      help: "The total at which the alcohol screen is positive. The widget does not ask the visitor’s sex, so one cut-off applies to everyone.",
+      "3": "The cut-off US validation studies give for women. More sensitive: fewer people are missed, and more screen positive who would not at 4.",
+      "4": "The cut-off US validation studies give for men.",
+      "5": "The US Veterans Health Administration’s threshold for brief alcohol counselling. Fewer screen positive than at 4."
+    }
+  };
 
   var form = document.getElementById("builder");
   var list = document.getElementById("instrument-list");
@@ -125,8 +141,13 @@
       return row.querySelector("input").checked;
     }).map(function (row) { return row.getAttribute("data-id"); });
     if (instruments.length === 0) {
-      problems.instruments = "Tick at least one questionnaire. Until you do, the snippet leaves this setting out and the widget asks all three.";
+      problems.instruments = "Tick at least one questionnaire. Until you do, the snippet leaves this setting out and the widget asks its default ones: " +
+        defaultInstruments().map(function (id) { return INSTRUMENT_NAMES[id] || id; }).join(", ") + ".";
     }
+    var cutoffs = {};
+    cutoffInstruments().forEach(function (instrument) {
+      cutoffs[instrument.cutoffAttribute] = checkedValue(instrument.cutoffAttribute);
+    });
 
     // What the widget would say of the typed text, exactly as the snippet would carry it.
     var typed = {};
@@ -171,7 +192,8 @@
       labelUnused: Boolean(bookingLabel && !bookingUrl),
       resume: field("resume").checked,
       emit: checkedValue("emit"),
-      ptsdCutoff: checkedValue("ptsd-cutoff"),
+      cutoffs: cutoffs,
+      precheck: checkedValue("precheck"),
       accent: field("accent").value.toLowerCase(),
       accentDark: field("accent-dark").value.toLowerCase(),
       radius: isNaN(radius) ? DEFAULTS.radius : radius,
@@ -184,8 +206,33 @@
     return location.origin + "/dist/";
   }
 
+  /** The questionnaires the widget asks without an `instruments` attribute, from the facts. */
+  function defaultInstruments() {
+    return (attributeFacts("instruments")["default"] || "").split(" ").filter(Boolean);
+  }
+
+  /** The questionnaires the widget will ask: those ticked, or its defaults when none is. */
+  function askedInstruments(settings) {
+    return settings.instruments.length ? settings.instruments : defaultInstruments();
+  }
+
+  /** The questionnaires whose cut-off a clinic may choose, in the facts' order. */
+  function cutoffInstruments() {
+    return facts ? facts.instruments.filter(function (instrument) { return instrument.cutoffAttribute; }) : [];
+  }
+
   /** The <self-check> attributes, in the order they are written; null means "leave out". */
   function attributes(settings) {
+    // A value equal to the widget's default is left out, and so is the cut-off of a
+    // questionnaire that is not asked.
+    var chosen = function (name, value) {
+      return value && value !== attributeFacts(name)["default"] ? value : null;
+    };
+    var questionnaires = askedInstruments(settings);
+    var cutoffs = cutoffInstruments().map(function (instrument) {
+      var name = instrument.cutoffAttribute;
+      return [name, questionnaires.indexOf(instrument.id) !== -1 ? chosen(name, settings.cutoffs[name]) : null];
+    });
     return [
       ["instruments", settings.instruments.length ? settings.instruments.join(" ") : null],
       ["mode", settings.mode === "adaptive" ? "adaptive" : null],
@@ -195,10 +242,8 @@
       ["booking-label", settings.bookingLabel || null],
       ["crisis-region", settings.crisisRegion],
       ["resume", settings.resume ? null : "off"],
-      ["emit", settings.emit === "none" ? null : settings.emit],
-      // 3 is the widget's default, so only 4 is written.
-      ["ptsd-cutoff", settings.ptsdCutoff === "4" ? "4" : null]
-    ];
+      ["emit", settings.emit === "none" ? null : settings.emit]
+    ].concat(cutoffs, [["precheck", chosen("precheck", settings.precheck)]]);
   }
 
   function theme(settings) {
@@ -310,6 +355,10 @@
     showContrast("accent-contrast", settings.accent, WIDGET_BACKGROUND.light, "white");
     showContrast("accent-dark-contrast", settings.accentDark, WIDGET_BACKGROUND.dark, "dark");
     field("radius-value").textContent = settings.radius + " px";
+    var questionnaires = askedInstruments(settings);
+    cutoffInstruments().forEach(function (instrument) {
+      field(instrument.cutoffAttribute + "-group").hidden = questionnaires.indexOf(instrument.id) === -1;
+    });
     var properties = theme(settings);
     field("style-note").hidden = !(properties.light.length || properties.dark.length);
     code.textContent = snippet(settings);
@@ -467,6 +516,50 @@
     ]);
   }
 
+  /** A radio row: the control, its label and, if there is one, its explanation. */
+  function radioChoice(name, value, label, explanation, checked) {
+    var id = name + "-" + value;
+    var input = element("input", { type: "radio", name: name, id: id, value: value });
+    input.checked = checked;
+    var row = element("div", { "class": "choice" }, [input, element("label", { "for": id }, [label])]);
+    if (explanation) {
+      input.setAttribute("aria-describedby", id + "-help");
+      row.appendChild(element("p", { "class": "help", id: id + "-help" }, [explanation]));
+    }
+    return row;
+  }
+
+  /** A fieldset for each questionnaire whose cut-off a clinic may choose, before the pre-check. */
+  function offerCutoffs() {
+    cutoffInstruments().forEach(function (instrument) {
+      var name = instrument.cutoffAttribute;
+      var entry = attributeFacts(name);
+      var reasons = CUTOFF_REASONS[name] || {};
+      var help = reasons.help || entry.takes.charAt(0).toUpperCase() + entry.takes.slice(1) + ".";
+      var group = element("fieldset", { "class": "group", id: name + "-group", "aria-describedby": name + "-help" }, [
+        element("legend", {}, [instrument.shortName + " cut-off"]),
+        element("p", { "class": "help", id: name + "-help" }, [help])
+      ]);
+      entry.values.forEach(function (value) {
+        var isDefault = value === entry["default"];
+        group.appendChild(radioChoice(name, value, isDefault ? value + " (default)" : value, reasons[value], isDefault));
+      });
+      form.insertBefore(group, field("precheck-group"));
+    });
+  }
+
+  /** The pre-check's choices: none, or one of the engine's, named by its title. */
+  function offerPrechecks() {
+    var entry = attributeFacts("precheck");
+    var group = field("precheck-group");
+    entry.values.forEach(function (value) {
+      var known = (facts.prechecks || []).filter(function (precheck) { return precheck.id === value; })[0];
+      var label = known ? known.title : value === "none" ? "None" : value;
+      var explanation = known ? known.questions + " questions after the questionnaires, in the visitor’s language." : "";
+      group.appendChild(radioChoice("precheck", value, label, explanation, value === entry["default"]));
+    });
+  }
+
   /** A language's name in that language ("Español"), as the browser knows it; else its code. */
   function languageName(code) {
     try {
@@ -485,6 +578,8 @@
       return (x === -1 ? asked.length : x) - (y === -1 ? asked.length : y);
     });
     ordered.forEach(function (instrument) { list.appendChild(instrumentRow(instrument, asked.indexOf(instrument.id) !== -1)); });
+    offerCutoffs();
+    offerPrechecks();
     facts.languages.forEach(function (language) {
       field("lang").appendChild(element("option", { value: language.code, lang: language.code, dir: language.dir }, [languageName(language.code)]));
     });

@@ -4,7 +4,7 @@
 // strict CSP, and both pages pass axe-core in light and dark and fit a 320 px screen.
 import { readFileSync } from "node:fs";
 import { test, expect } from "@playwright/test";
-import { axeViolations } from "./helpers.mjs";
+import { answerByKeyboard, axeViolations } from "./helpers.mjs";
 
 // The shared table of configuration cases; crates/engine/tests/contract.rs runs it through the engine.
 const CONTRACT = JSON.parse(readFileSync(new URL("../contract/cases.json", import.meta.url), "utf8"));
@@ -26,7 +26,8 @@ function introList(page) {
   return page.locator("#preview .instrument-list li");
 }
 
-test("the preview follows the form: questionnaires, their order and the language", async ({ page }) => {
+test("the preview follows the form: questionnaires, their order and the language", async ({ page, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
   await openBuilder(page);
   await expect(introList(page)).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/]);
 
@@ -37,7 +38,8 @@ test("the preview follows the form: questionnaires, their order and the language
   const up = page.getByRole("button", { name: "Move PC-PTSD-5 up" });
   await up.click();
   await up.click();
-  await expect(page.locator("#order-status")).toHaveText("PC-PTSD-5 moved to position 1 of 3.");
+  // Every questionnaire the engine offers has a row, ticked or not.
+  await expect(page.locator("#order-status")).toHaveText(`PC-PTSD-5 moved to position 1 of ${facts.instruments.length}.`);
   // At the top its "up" button is disabled, so focus stays on the row through "down".
   await expect(up).toBeDisabled();
   await expect(page.getByRole("button", { name: "Move PC-PTSD-5 down" })).toBeFocused();
@@ -126,6 +128,69 @@ test("the PC-PTSD-5 cut-off of 4 reaches the snippet and the preview; the defaul
   await three.check();
   await expect(snippet(page)).not.toContainText("ptsd-cutoff");
   await expect(preview).not.toHaveAttribute("ptsd-cutoff", /.*/);
+});
+
+test("the AUDIT-C cut-off is offered while the AUDIT-C is asked, and a cut-off of 3 reaches the snippet and the preview", async ({ page, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+  const choice = facts.attributes.find((entry) => entry.attribute === "auditc-cutoff");
+  await openBuilder(page);
+  const preview = page.locator("#preview");
+  const group = page.getByRole("group", { name: "AUDIT-C cut-off" });
+  // Not asked by default, so its cut-off is not offered and not written.
+  await expect(group).toBeHidden();
+  await expect(snippet(page)).not.toContainText("auditc-cutoff");
+
+  await page.getByRole("checkbox", { name: /AUDIT-C/ }).check();
+  await expect(group).toBeVisible();
+  await expect(introList(page)).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/, /^AUDIT-C/]);
+  await expect(group.getByRole("radio")).toHaveCount(choice.values.length);
+  await expect(group.getByRole("radio", { name: `${choice.default} (default)` })).toBeChecked();
+  await expect(snippet(page)).not.toContainText("auditc-cutoff");
+
+  const three = group.getByRole("radio", { name: "3", exact: true });
+  await expect(three).toHaveAccessibleDescription(/for women/);
+  await three.check();
+  await expect(snippet(page)).toContainText('auditc-cutoff="3"');
+  await expect(preview).toHaveAttribute("auditc-cutoff", "3");
+  await expect(preview.locator(".config-error")).toHaveCount(0);
+
+  // The preview judges the AUDIT-C at 3: a total of 3 (1 + 1 + 1) screens positive.
+  for (const name of [/PHQ-9/, /GAD-7/, /PC-PTSD-5/]) await page.getByRole("checkbox", { name }).uncheck();
+  await expect(snippet(page)).toContainText('instruments="auditc"');
+  await expect(snippet(page)).toContainText('auditc-cutoff="3"');
+  await preview.getByRole("button", { name: "Start" }).click();
+  for (let item = 0; item < 3; item++) await answerByKeyboard(page, 1);
+  await expect(preview.locator(".card .explanation")).toHaveText("At or above the screening cut-off of 3.");
+
+  // Unticked again: the choice goes away, from the snippet and the preview too.
+  await page.getByRole("checkbox", { name: /AUDIT-C/ }).uncheck();
+  await expect(group).toBeHidden();
+  await expect(snippet(page)).not.toContainText("auditc-cutoff");
+  await expect(preview).not.toHaveAttribute("auditc-cutoff", /.*/);
+});
+
+test("the ketamine pre-check reaches the snippet and the preview; none is the default and is left out", async ({ page, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+  const ketamine = facts.prechecks.find((entry) => entry.id === "ketamine");
+  await openBuilder(page);
+  const preview = page.locator("#preview");
+  const group = page.getByRole("group", { name: "Pre-treatment check" });
+  await expect(group).toHaveAccessibleDescription(/never reach your page/);
+  await expect(group.getByRole("radio", { name: "None" })).toBeChecked();
+  await expect(snippet(page)).not.toContainText("precheck");
+  await expect(preview).not.toHaveAttribute("precheck", /.*/);
+
+  await group.getByRole("radio", { name: ketamine.title }).check();
+  await expect(snippet(page)).toContainText('precheck="ketamine"');
+  await expect(preview).toHaveAttribute("precheck", "ketamine");
+  await expect(preview.locator(".config-error")).toHaveCount(0);
+  // The preview's intro lists the pre-check after the questionnaires.
+  await expect(introList(page)).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/, ketamine.title]);
+
+  await group.getByRole("radio", { name: "None" }).check();
+  await expect(snippet(page)).not.toContainText("precheck");
+  await expect(preview).not.toHaveAttribute("precheck", /.*/);
+  await expect(introList(page)).toHaveCount(3);
 });
 
 test("a bad booking link is shown inline, accessibly, and kept out of the snippet and the preview", async ({ page }) => {
@@ -218,6 +283,8 @@ test("the builder offers every value the engine lists for its choices, and none 
     "crisis-region": "#crisis-region option",
     emit: 'input[name="emit"]',
     "ptsd-cutoff": 'input[name="ptsd-cutoff"]',
+    "auditc-cutoff": 'input[name="auditc-cutoff"]',
+    precheck: 'input[name="precheck"]',
   };
   for (const [attribute, selector] of Object.entries(choices)) {
     const offered = await page.locator(selector).evaluateAll((inputs) => inputs.map((input) => input.value));
@@ -324,7 +391,9 @@ for (const scheme of ["light", "dark"]) {
     violations = await axeViolations(page);
     if (violations.length) found.builder = violations;
 
-    // With inline errors showing and a custom accent.
+    // With inline errors showing, a custom accent, and the AUDIT-C's cut-off choice shown.
+    await page.getByRole("checkbox", { name: /AUDIT-C/ }).check();
+    await expect(page.getByRole("group", { name: "AUDIT-C cut-off" })).toBeVisible();
     await page.getByLabel("Booking link").fill("ftp://clinic.example");
     await page.getByLabel("Booking link").blur();
     await page.getByRole("checkbox", { name: /PHQ-9/ }).uncheck();

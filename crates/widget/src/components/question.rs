@@ -224,7 +224,15 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
     let position = props
         .progress
         .map(|progress| (progress, position_words(progress, props.lang)));
-    let described_by = shown.intro.as_ref().map(|_| format!("{name}-intro"));
+    // The intro and the item's note (the AUDIT-C's standard drink) describe the answer group, so
+    // a screen reader says them with the question.
+    let note_id = format!("{name}-note");
+    let described_by = match (shown.intro.is_some(), shown.note.is_some()) {
+        (true, true) => Some(format!("{name}-intro {note_id}")),
+        (true, false) => Some(format!("{name}-intro")),
+        (false, true) => Some(note_id.clone()),
+        (false, false) => None,
+    };
     let legend = html! {
         <legend tabindex="-1" data-autofocus="">
             // Where the visitor is, said once as focus lands here (the visible position above is
@@ -276,7 +284,7 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
                 <fieldset class="question" aria-describedby={described_by}
                     onpointerdown={on_pointer_down} onkeydown={on_key_down}>
                     { legend }
-                    if let Some(note) = shown.note { <p class="item-note">{ note }</p> }
+                    if let Some(note) = shown.note { <p class="item-note" id={note_id}>{ note }</p> }
                     <div class="options" part="options">
                         { for shown.options.iter().map(|option| {
                             let score = option.score;
