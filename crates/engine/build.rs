@@ -47,62 +47,20 @@ fn main() {
     let data = Path::new("data");
     let mut errors = Vec::new();
 
-    let listed = std::fs::read_dir(data.join("instruments"))
-        .map(|dir| {
-            dir.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    for name in &listed {
-        let stem = name.strip_suffix(".json").unwrap_or(name);
-        if !INSTRUMENT_IDS.iter().any(|(id, _)| *id == stem) {
-            errors.push(format!(
-                "data/instruments/{name}: unknown instrument; add a variant to InstrumentId and to INSTRUMENT_IDS in build.rs"
-            ));
-        }
-    }
-    let mut files = Vec::new();
-    for (id, variant) in INSTRUMENT_IDS {
-        let file = format!("data/instruments/{id}.json");
-        match read::<InstrumentFile>(&file) {
-            Ok(parsed) => {
-                parsed.check(id, &mut |field, message| {
-                    errors.push(format!("{file}: {field}: {message}"))
-                });
-                files.push((variant, parsed));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    let listed = std::fs::read_dir(data.join("precheck"))
-        .map(|dir| {
-            dir.filter_map(|e| e.ok())
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default();
-    for name in &listed {
-        let stem = name.strip_suffix(".json").unwrap_or(name);
-        if !PRECHECK_IDS.iter().any(|(id, _)| *id == stem) {
-            errors.push(format!(
-                "data/precheck/{name}: unknown pre-check; add a variant to Precheck and to PRECHECK_IDS in build.rs"
-            ));
-        }
-    }
-    let mut precheck_files = Vec::new();
-    for (id, variant) in PRECHECK_IDS {
-        let file = format!("data/precheck/{id}.json");
-        match read::<PrecheckFile>(&file) {
-            Ok(parsed) => {
-                parsed.check(id, &mut |field, message| {
-                    errors.push(format!("{file}: {field}: {message}"))
-                });
-                precheck_files.push((variant, parsed));
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    let files = read_listed::<InstrumentFile>(
+        &data.join("instruments"),
+        &INSTRUMENT_IDS,
+        "unknown instrument; add a variant to InstrumentId and to INSTRUMENT_IDS in build.rs",
+        InstrumentFile::check,
+        &mut errors,
+    );
+    let precheck_files = read_listed::<PrecheckFile>(
+        &data.join("precheck"),
+        &PRECHECK_IDS,
+        "unknown pre-check; add a variant to Precheck and to PRECHECK_IDS in build.rs",
+        PrecheckFile::check,
+        &mut errors,
+    );
     let crisis = match read::<CrisisFile>("data/crisis.json") {
         Ok(parsed) => {
             parsed.check(&mut |field, message| {
@@ -184,6 +142,46 @@ fn main() {
         write(&format!("packs/{}.json", pack.code), &core);
         write(&format!("packs/{}.extra.json", pack.code), &extra);
     }
+}
+
+/// Reads `dir/<id>.json` for every listed id, checked by `check`, with its variant; a file for
+/// an id not in the list is an error too, so a data file cannot be silently ignored.
+fn read_listed<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    ids: &[(&'static str, &'static str)],
+    unknown: &str,
+    check: fn(&T, &str, validate::Report),
+    errors: &mut Vec<String>,
+) -> Vec<(&'static str, T)> {
+    let folder = dir.display().to_string();
+    let names = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    for name in &names {
+        let stem = name.strip_suffix(".json").unwrap_or(name);
+        if !ids.iter().any(|(id, _)| *id == stem) {
+            errors.push(format!("{folder}/{name}: {unknown}"));
+        }
+    }
+    let mut files = Vec::new();
+    for &(id, variant) in ids {
+        let file = format!("{folder}/{id}.json");
+        match read::<T>(&file) {
+            Ok(parsed) => {
+                check(&parsed, id, &mut |field, message| {
+                    errors.push(format!("{file}: {field}: {message}"))
+                });
+                files.push((variant, parsed));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    files
 }
 
 fn read<T: serde::de::DeserializeOwned>(file: &str) -> Result<T, String> {

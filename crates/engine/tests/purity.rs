@@ -1,16 +1,22 @@
 //! The engine ships inside the widget's wasm and is shared with native tools: it
-//! must never depend on the web stack. `cargo tree` is the ground truth.
+//! must never depend on the web stack, and the scorer's native-only crates must never reach
+//! the widget. `cargo tree` is the ground truth.
 
 use std::process::Command;
 
 /// `cargo tree -p selfcheck-engine -e normal --target all --prefix none` plus `extra`.
 fn engine_tree(extra: &[&str]) -> String {
+    tree("selfcheck-engine", extra)
+}
+
+/// `cargo tree -p <package> -e normal --target all --prefix none` plus `extra`.
+fn tree(package: &str, extra: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args([
             "tree",
             "-p",
-            "selfcheck-engine",
+            package,
             "-e",
             "normal",
             "--target",
@@ -62,4 +68,29 @@ fn the_engine_depends_on_serde_only() {
     // Not serde_json: the widget's JSON goes through the engine's own `json`,
     // which took 18.6 kB brotli off a wasm that must fit in a 100 kB budget.
     assert_eq!(direct, ["serde"], "{tree}");
+}
+
+/// The crate names in a `cargo tree` output.
+fn names(tree: &str) -> Vec<&str> {
+    tree.lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
+#[test]
+fn the_scorers_csv_crate_reaches_the_scorer_and_not_the_widget() {
+    let scorer = tree("selfcheck-score", &[]);
+    assert!(names(&scorer).contains(&"csv"), "{scorer}");
+    let widget = tree("selfcheck-widget", &[]);
+    let widget_names = names(&widget);
+    assert!(
+        widget_names.contains(&"selfcheck-engine"),
+        "unexpected cargo tree output: {widget}"
+    );
+    for native_only in ["csv", "csv-core", "selfcheck-score"] {
+        assert!(
+            !widget_names.contains(&native_only),
+            "the widget depends on {native_only}:\n{widget}"
+        );
+    }
 }
