@@ -14,15 +14,7 @@ fn tree(package: &str, extra: &[&str]) -> String {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let output = Command::new(cargo)
         .args([
-            "tree",
-            "-p",
-            package,
-            "-e",
-            "normal",
-            "--target",
-            "all",
-            "--prefix",
-            "none",
+            "tree", "-p", package, "-e", "normal", "--target", "all", "--prefix", "none",
         ])
         .args(extra)
         .current_dir(env!("CARGO_MANIFEST_DIR"))

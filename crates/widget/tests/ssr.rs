@@ -82,7 +82,18 @@ const CRISIS_HEADING: &str = "have to face this alone";
 fn the_intro_says_what_this_is_how_long_and_that_answers_stay_here() {
     let html = render(config(&[]), Lang::En, None);
     assert!(html.contains("A short self-check"));
-    assert!(html.contains("about 3 minutes"));
+    // The default questionnaire's 23 questions at the engine's estimate; with every instrument
+    // and the pre-check the estimate grows.
+    assert!(html.contains("Time: about 3 min."), "{html}");
+    let everything = render(
+        config(&[
+            ("instruments", "phq9 gad7 pcptsd5 auditc sqds"),
+            ("precheck", "ketamine"),
+        ]),
+        Lang::En,
+        None,
+    );
+    assert!(everything.contains("Time: about 5 min."), "{everything}");
     assert!(html.contains("not a diagnosis"));
     assert!(html.contains("Your answers stay on this device"));
     for name in ["PHQ-9", "GAD-7", "PC-PTSD-5"] {
