@@ -103,11 +103,49 @@ fn main() {
         unreachable!("every read failure is in `errors`");
     };
     packs.fix_key_order(&structures);
-    let mut instruments = format!("static INSTRUMENTS: [Instrument; {}] = [\n", files.len());
-    for (variant, file) in &files {
+    // The default build (selfcheck.js) has the default instruments' tables alone and no
+    // pre-check; `plus` (selfcheck-plus.js, and every native build) has them all. The packs are
+    // the same files for both builds, so they are written from every data file either way.
+    let plus = plus_cfg();
+    let built: Vec<_> = files
+        .iter()
+        .filter(|(_, file)| plus || IN_DEFAULT.contains(&file.id.as_str()))
+        .collect();
+    if !plus {
+        for (_, file) in &built {
+            if file.options_per_item || file.item_note.is_some() || file.count_max.is_some() {
+                panic!(
+                    "data/instruments/{}.json: per-item options, an item note and a count are \
+                     left out of the default build (Instrument::options_of, note_for, count_max); \
+                     an instrument in IN_DEFAULT cannot use them",
+                    file.id
+                );
+            }
+        }
+    }
+    let mut instruments = format!(
+        "const INSTRUMENT_COUNT: usize = {};\nstatic INSTRUMENTS: [Instrument; INSTRUMENT_COUNT] = [\n",
+        built.len()
+    );
+    for (variant, file) in built {
         instruments.push_str(&file.emit(variant, &packs));
     }
     instruments.push_str("];\n");
+    // What the default build must refuse by name, pointing at selfcheck-plus.js.
+    let plus_only: Vec<&str> = if plus {
+        Vec::new()
+    } else {
+        INSTRUMENT_IDS
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| !IN_DEFAULT.contains(id))
+            .chain(PRECHECK_IDS.iter().map(|(id, _)| *id))
+            .collect()
+    };
+    let _ = writeln!(
+        instruments,
+        "/// The instruments and pre-checks only the plus build has; empty in the plus build itself.\npub const PLUS_ONLY: &[&str] = &{plus_only:?};"
+    );
     let default: Vec<String> = IN_DEFAULT
         .iter()
         .filter_map(|id| INSTRUMENT_IDS.iter().find(|(known, _)| known == id))
@@ -119,11 +157,12 @@ fn main() {
         default.len(),
         default.join(", ")
     );
+    let built_prechecks = if plus { &precheck_files[..] } else { &[] };
     let mut precheck_tables = format!(
         "static PRECHECKS: [PrecheckTable; {}] = [\n",
-        precheck_files.len()
+        built_prechecks.len()
     );
-    for (variant, file) in &precheck_files {
+    for (variant, file) in built_prechecks {
         precheck_tables.push_str(&file.emit(variant));
     }
     precheck_tables.push_str("];\n");
@@ -142,6 +181,19 @@ fn main() {
         write(&format!("packs/{}.json", pack.code), &core);
         write(&format!("packs/{}.extra.json", pack.code), &extra);
     }
+}
+
+/// `cfg(plus)`: every instrument and the pre-checks. On for every native build (the scorer, the
+/// tests, xtask) and for the wasm built with the `plus` feature (selfcheck-plus.js); off for the
+/// default wasm (selfcheck.js), which leaves their code out.
+fn plus_cfg() -> bool {
+    println!("cargo:rustc-check-cfg=cfg(plus)");
+    let plus = std::env::var_os("CARGO_FEATURE_PLUS").is_some()
+        || std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch != "wasm32");
+    if plus {
+        println!("cargo:rustc-cfg=plus");
+    }
+    plus
 }
 
 /// Reads `dir/<id>.json` for every listed id, checked by `check`, with its variant; a file for

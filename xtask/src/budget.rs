@@ -84,8 +84,14 @@ pub fn every_language(dist: &Path) -> Result<Vec<bool>> {
             dist::print_sizes(&widget_files_in(dist, lang)?)?.brotli,
         ));
     }
-    // The default configuration never downloads the extra packs; a clinic that chooses another
-    // instrument or a pre-treatment check adds its language's one.
+    // The default configuration never loads the plus build or the extra packs; a clinic that
+    // chooses another instrument or a pre-treatment check loads selfcheck-plus.js and its wasm
+    // instead of the default ones, and its visitors' language's extra pack as well.
+    let (plus_script, plus_wasm) = crate::build::Variant::Plus.files();
+    let plus_code =
+        dist::sizes(&dist.join(plus_script))?.brotli + dist::sizes(&dist.join(plus_wasm))?.brotli;
+    let default_code = dist::sizes(&dist.join(crate::build::SCRIPT))?.brotli
+        + dist::sizes(&dist.join(crate::build::WASM))?.brotli;
     let mut extras = Vec::new();
     for lang in selfcheck_engine::Lang::ALL {
         let file = dist.join(crate::build::pack_file(&crate::build::extra_code(
@@ -100,10 +106,12 @@ pub fn every_language(dist: &Path) -> Result<Vec<bool>> {
         .map(|((lang, brotli), (_, extra))| {
             let (pass, line) = verdict(brotli);
             println!("{lang}: {line}");
+            let plus = brotli - default_code + plus_code + extra;
             println!(
-                "{lang}:       with AUDIT-C, the drug question or the pre-check also its extra pack: +{} brotli, {} in all",
+                "{lang}:       with AUDIT-C, the drug question or the pre-check: {} brotli in all ({plus_script} and its wasm {}, the extra pack +{})",
+                dist::kb(plus),
+                dist::kb(plus_code),
                 dist::kb(extra),
-                dist::kb(brotli + extra)
             );
             pass
         })

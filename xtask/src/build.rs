@@ -13,6 +13,9 @@ use std::process::Command;
 
 pub const SCRIPT: &str = "selfcheck.js";
 pub const WASM: &str = "selfcheck_bg.wasm";
+/// The plus build's script, named by the engine (its configuration messages name it too).
+pub const PLUS_SCRIPT: &str = selfcheck_engine::PLUS_SCRIPT;
+const WASM_FILE_PLACEHOLDER: &str = "@WASM_FILE@";
 const BINDGEN_PLACEHOLDER: &str = "/*@WASM_BINDGEN_GLUE@*/";
 const INTEGRITY_PLACEHOLDER: &str = "@WASM_INTEGRITY@";
 const PACKS_PLACEHOLDER: &str = "\"@PACKS@\"";
@@ -65,8 +68,11 @@ pub fn widget(out_dir: &Path) -> Result<(PathBuf, PathBuf)> {
 /// What a build is for.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
-    /// dist/: what clinics get.
+    /// dist/selfcheck.js: what clinics get, with the default instruments.
     Shipped,
+    /// dist/selfcheck-plus.js: the same widget with every instrument and the pre-treatment
+    /// checks, for clinics that choose them (the `plus` feature; `cfg(plus)` in the crates).
+    Plus,
     /// The same widget plus the right-to-left pseudo-locale (crates/engine/src/pseudo.rs), for
     /// the end-to-end tests of right-to-left layout only.
     PseudoRtl,
@@ -81,8 +87,14 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     step("cargo build (release, wasm32)");
     let mut cargo = toolchain.cargo("build", true);
     cargo.args(["--release", "--package", "selfcheck-widget", "--lib"]);
-    if variant == Variant::PseudoRtl {
-        cargo.args(["--features", "pseudo-rtl"]);
+    match variant {
+        Variant::Shipped => {}
+        Variant::Plus => {
+            cargo.args(["--features", "plus"]);
+        }
+        Variant::PseudoRtl => {
+            cargo.args(["--features", "pseudo-rtl"]);
+        }
     }
     run(cargo.current_dir(&root))?;
     let compiled = toolchain
@@ -94,8 +106,10 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     step("wasm-bindgen");
     let glue_dir = toolchain.target_dir().join(match variant {
         Variant::Shipped => "bindgen",
+        Variant::Plus => "bindgen-plus",
         Variant::PseudoRtl => "bindgen-pseudo-rtl",
     });
+    let (script_name, wasm_name) = variant.files();
     run(Command::new(bindgen_dir.join("wasm-bindgen"))
         .arg(&compiled)
         .args([
@@ -109,7 +123,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
         .arg(&glue_dir))?;
 
     step("wasm-opt");
-    let wasm = out_dir.join(WASM);
+    let wasm = out_dir.join(&wasm_name);
     std::fs::create_dir_all(out_dir)
         .map_err(|error| format!("cannot create {}: {error}", out_dir.display()))?;
     let optimized = glue_dir.join("optimized.wasm");
@@ -135,7 +149,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     let mapping = String::from_utf8_lossy(&output.stdout);
     write(&wasm, read_file(&optimized)?)?;
 
-    step("selfcheck.js (loader + glue, minified)");
+    step(&format!("{script_name} (loader + glue, minified)"));
     let glue =
         String::from_utf8(read_file(&glue_dir.join(SCRIPT))?).map_err(|_| "glue is not UTF-8")?;
     let glue = rename_wasm_names(&glue, &mapping, &import_modules(&read_file(&wasm)?)?)?;
@@ -148,6 +162,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
         &[
             (BINDGEN_PLACEHOLDER, &glue),
             (INTEGRITY_PLACEHOLDER, &pinned(&read_file(&wasm)?)),
+            (WASM_FILE_PLACEHOLDER, &wasm_name),
             (PACKS_PLACEHOLDER, &packs),
             (
                 FALLBACK_PLACEHOLDER,
@@ -158,7 +173,7 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
     )?;
     let assembled = glue_dir.join("assembled.js");
     write(&assembled, script)?;
-    let script_path = out_dir.join(SCRIPT);
+    let script_path = out_dir.join(script_name);
     // terser, pinned in package-lock.json: the glue is written for reading, not for shipping
     // (−2.5 kB brotli). The licence comment (`/*!`) stays.
     run(Command::new(setup::terser())
@@ -168,6 +183,18 @@ pub fn widget_variant(out_dir: &Path, variant: Variant) -> Result<(PathBuf, Path
         .arg("--output")
         .arg(&script_path))?;
     Ok((script_path, wasm))
+}
+
+impl Variant {
+    /// The script a page loads and the wasm it fetches, both in `out_dir`.
+    pub fn files(self) -> (&'static str, String) {
+        let script = match self {
+            Variant::Plus => PLUS_SCRIPT,
+            Variant::Shipped | Variant::PseudoRtl => SCRIPT,
+        };
+        let stem = script.strip_suffix(".js").unwrap_or(script);
+        (script, format!("{stem}_bg.wasm"))
+    }
 }
 
 /// V8's explicit compile hint (Chrome 136 and later; a plain comment to other engines), the

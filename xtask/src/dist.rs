@@ -89,13 +89,17 @@ pub fn build_pseudo_rtl_dist() -> Result<PathBuf> {
 fn build_dist_now() -> Result<PathBuf> {
     let dist = project_root().join("dist");
     let (script, _) = build::widget(&dist)?;
+    let (plus_script, _) = build::widget_variant(&dist, build::Variant::Plus)?;
     step("dist/embed.html and dist/integrity.json (snippet with SRI)");
     let script_integrity = integrity(&read_file(&script)?);
-    let snippet = snippet(&script_integrity, "selfcheck.js");
+    let snippet = snippet(&script_integrity, SCRIPT);
     write(&dist.join("embed.html"), embed_page(&snippet))?;
     write(
         &dist.join("integrity.json"),
-        integrity_json(&script_integrity),
+        integrity_json(&[
+            (SCRIPT, &script_integrity),
+            (build::PLUS_SCRIPT, &integrity(&read_file(&plus_script)?)),
+        ]),
     )?;
     step("dist/selfcheck.facts.json (the configuration contract, for the snippet builder)");
     write(&dist.join(FACTS), facts_json())?;
@@ -137,11 +141,13 @@ pub fn snippet(script_integrity: &str, script_url: &str) -> String {
     )
 }
 
-/// `{"selfcheck.js":"sha384-…"}`: the snippet builder fetches it, so the snippet it writes always
-/// carries the hash of the script actually built.
-fn integrity_json(script_integrity: &str) -> String {
+/// `{"selfcheck.js":"sha384-…","selfcheck-plus.js":"sha384-…"}`: the snippet builder fetches it,
+/// so the snippet it writes always carries the hash of the script actually built.
+fn integrity_json(scripts: &[(&str, &str)]) -> String {
     let mut object = serde_json::Map::new();
-    object.insert(SCRIPT.into(), script_integrity.into());
+    for (name, hash) in scripts {
+        object.insert((*name).into(), (*hash).into());
+    }
     format!("{}\n", serde_json::Value::Object(object))
 }
 
@@ -251,10 +257,16 @@ mod tests {
     }
 
     #[test]
-    fn integrity_json_names_the_script_and_its_hash() {
-        let json: serde_json::Value =
-            serde_json::from_str(&integrity_json("sha384-abc+/=")).unwrap();
-        assert_eq!(json, serde_json::json!({ "selfcheck.js": "sha384-abc+/=" }));
+    fn integrity_json_names_each_script_and_its_hash() {
+        let json: serde_json::Value = serde_json::from_str(&integrity_json(&[
+            ("selfcheck.js", "sha384-abc+/="),
+            ("selfcheck-plus.js", "sha384-def"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({ "selfcheck.js": "sha384-abc+/=", "selfcheck-plus.js": "sha384-def" })
+        );
     }
 
     #[test]

@@ -47,13 +47,25 @@ pub fn index_of(key: &str) -> usize {
 /// the loader fetches only for a widget configured to show them: the default configuration does
 /// not download them.
 pub struct Split {
-    /// `auditc.`, `bands.auditc.`, `precheck.`
+    /// `auditc.`, `bands.auditc.`, `precheck.`, and a few `ui.` keys whole
     pub extra_prefixes: Vec<String>,
 }
 
 impl Split {
     pub fn new(instruments: &[&InstrumentFile], in_default: &[&str]) -> Split {
         let mut extra_prefixes = vec!["precheck.".to_string()];
+        // Interface wording only those screens use: the count field, the pre-check's topic
+        // list, the intro's line for a count's score.
+        extra_prefixes.extend(
+            [
+                "ui.count_hint",
+                "ui.count_invalid",
+                "ui.your_answer",
+                "ui.precheck_no_topics",
+                "ui.intro_emit_count",
+            ]
+            .map(String::from),
+        );
         for file in instruments {
             if !in_default.contains(&file.id.as_str()) {
                 extra_prefixes.push(format!("{}.", file.id));
@@ -702,7 +714,10 @@ impl Packs {
         out.push_str("/// The interface strings, by name, for the widget's `UiStrings`.\n#[allow(non_upper_case_globals)]\npub mod ui {\n    use super::Text;\n");
         for (i, key) in keys.iter().enumerate() {
             if let Some(name) = key.strip_prefix("ui.") {
-                assert!(i < runtime_len, "interface strings are in the core pack");
+                assert!(
+                    (i < runtime_len) != self.split.is_extra(key),
+                    "an interface string is in the core pack unless only the extra screens use it"
+                );
                 let _ = writeln!(out, "    pub const {name}: Text = Text({i});");
             }
         }

@@ -22,8 +22,21 @@ pub enum Part {
     /// The unscored question after the items (PHQ-9 difficulty).
     FollowUp,
     /// A whole number instead of items, for an instrument that asks how many times (the
-    /// single drug question).
+    /// single drug question). Only in the plus build (`cfg(plus)`, build.rs).
+    #[cfg(plus)]
     Count,
+}
+
+impl Part {
+    /// Whether the answer adds to the total: an item, or a count.
+    pub fn is_scored(self) -> bool {
+        match self {
+            Part::Item(_) => true,
+            #[cfg(plus)]
+            Part::Count => true,
+            Part::Gate | Part::FollowUp => false,
+        }
+    }
 }
 
 impl Question {
@@ -38,20 +51,22 @@ impl Question {
         match self.part {
             Part::Gate => inst.gate.as_ref().map(|g| g.options),
             // A count instrument's one item is its question's wording, answered by `Part::Count`.
-            Part::Item(_) if inst.count_max.is_some() => None,
+            Part::Item(_) if inst.count_max().is_some() => None,
             Part::Item(i) if usize::from(i) < inst.items.len() => Some(inst.options_of(i)),
             Part::Item(_) => None,
             Part::FollowUp => inst.follow_up.as_ref().map(|f| f.options),
+            #[cfg(plus)]
             Part::Count => None,
         }
     }
 
     /// The highest number a count question takes; `None` for every other question.
     pub fn count_max(self) -> Option<u16> {
-        match self.part {
-            Part::Count => instrument(self.instrument).count_max,
-            _ => None,
+        #[cfg(plus)]
+        if self.part == Part::Count {
+            return instrument(self.instrument).count_max;
         }
+        None
     }
 
     /// How messages name the part: `item 4` (1-based, as on the paper form),
@@ -66,6 +81,7 @@ impl Question {
                 .as_ref()
                 .map_or("follow-up", |f| f.key)
                 .into(),
+            #[cfg(plus)]
             Part::Count => "count".into(),
         }
     }
@@ -171,6 +187,7 @@ impl Answers {
     }
 
     pub fn set(&mut self, question: Question, value: u8) -> Result<(), AnswerError> {
+        #[cfg(plus)]
         if question.part == Part::Count {
             return self.set_count(question, u16::from(value));
         }
@@ -187,6 +204,7 @@ impl Answers {
         match question.part {
             Part::Gate => set.gate = Some(value),
             Part::FollowUp => set.follow_up = Some(value),
+            #[cfg(plus)]
             Part::Count => unreachable!("counts are set above"),
             Part::Item(i) => {
                 let i = usize::from(i);
@@ -216,10 +234,13 @@ impl Answers {
 
     /// The number given to a count question.
     pub fn count(&self, question: Question) -> Option<u16> {
-        match question.part {
-            Part::Count => self.sets[question.instrument.index()].count,
-            _ => None,
+        #[cfg(plus)]
+        if question.part == Part::Count {
+            return self.sets[question.instrument.index()].count;
         }
+        #[cfg(not(plus))]
+        let _ = question;
+        None
     }
 
     pub fn unset(&mut self, question: Question) {
@@ -227,6 +248,7 @@ impl Answers {
         match question.part {
             Part::Gate => set.gate = None,
             Part::FollowUp => set.follow_up = None,
+            #[cfg(plus)]
             Part::Count => set.count = None,
             Part::Item(i) => {
                 if let Some(slot) = set.items.get_mut(usize::from(i)) {
@@ -246,6 +268,7 @@ impl Answers {
         match question.part {
             Part::Gate => set.gate,
             Part::FollowUp => set.follow_up,
+            #[cfg(plus)]
             Part::Count => set.count.map(|n| u8::try_from(n).unwrap_or(u8::MAX)),
             Part::Item(i) => set.items.get(usize::from(i)).copied().flatten(),
         }
@@ -264,7 +287,10 @@ impl Answers {
                 .enumerate()
                 .filter_map(move |(i, v)| v.map(|v| (q(Part::Item(i as u8)), v)));
             let follow_up = set.follow_up.map(|v| (q(Part::FollowUp), v));
+            #[cfg(plus)]
             let count = self.get(q(Part::Count)).map(|v| (q(Part::Count), v));
+            #[cfg(not(plus))]
+            let count = None;
             gate.into_iter().chain(items).chain(follow_up).chain(count)
         })
     }
@@ -379,6 +405,7 @@ impl Answers {
                 let parts: Vec<(Question, Option<u8>)> = match field.as_str() {
                     "g" => vec![(q(Part::Gate), score(value)?)],
                     "f" => vec![(q(Part::FollowUp), score(value)?)],
+                    #[cfg(plus)]
                     "n" => {
                         let count = value
                             .as_u16()

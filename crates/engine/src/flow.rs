@@ -61,7 +61,8 @@ fn instrument_steps(id: InstrumentId, mode: Mode, answers: &Answers, out: &mut V
             return;
         }
     }
-    if inst.count_max.is_some() {
+    #[cfg(plus)]
+    if inst.count_max().is_some() {
         out.push(q(Part::Count));
         return;
     }

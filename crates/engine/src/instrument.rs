@@ -14,16 +14,22 @@ pub enum InstrumentId {
     Phq9,
     Gad7,
     Pcptsd5,
+    // Only in the plus build (selfcheck-plus.js): the default build leaves out every instrument
+    // a clinic must choose, and with it their code (docs/performance.md).
+    #[cfg(plus)]
     Auditc,
+    #[cfg(plus)]
     Sqds,
 }
 
 impl InstrumentId {
-    pub const ALL: [InstrumentId; 5] = [
+    pub const ALL: [InstrumentId; INSTRUMENT_COUNT] = [
         InstrumentId::Phq9,
         InstrumentId::Gad7,
         InstrumentId::Pcptsd5,
+        #[cfg(plus)]
         InstrumentId::Auditc,
+        #[cfg(plus)]
         InstrumentId::Sqds,
     ];
 
@@ -36,7 +42,9 @@ impl InstrumentId {
             InstrumentId::Phq9 => "phq9",
             InstrumentId::Gad7 => "gad7",
             InstrumentId::Pcptsd5 => "pcptsd5",
+            #[cfg(plus)]
             InstrumentId::Auditc => "auditc",
+            #[cfg(plus)]
             InstrumentId::Sqds => "sqds",
         }
     }
@@ -208,20 +216,41 @@ impl Instrument {
         }
     }
 
+    // Per-item options, item notes and counts are the AUDIT-C's and the drug question's alone:
+    // build.rs refuses them for a default instrument, so the default build answers from the
+    // shared options and leaves the rest of their code out.
+
     /// The options of item `index` (0-based).
     pub fn options_of(&self, index: u8) -> &'static [Choice] {
-        self.item_options
-            .get(usize::from(index))
-            .copied()
-            .unwrap_or(self.options)
+        #[cfg(plus)]
+        if let Some(options) = self.item_options.get(usize::from(index)) {
+            return options;
+        }
+        let _ = index;
+        self.options
     }
 
     /// The note shown with item `index` (0-based), if any.
     pub fn note_for(&self, index: u8) -> Option<Text> {
-        self.item_note
+        #[cfg(plus)]
+        return self
+            .item_note
             .as_ref()
             .filter(|note| note.items.contains(&index))
-            .map(|note| note.text)
+            .map(|note| note.text);
+        #[cfg(not(plus))]
+        {
+            let _ = index;
+            None
+        }
+    }
+
+    /// A count instrument's highest number (the drug question's 999); `None` for the others.
+    pub fn count_max(&self) -> Option<u16> {
+        #[cfg(plus)]
+        return self.count_max;
+        #[cfg(not(plus))]
+        None
     }
 
     pub(crate) fn top_score(&self) -> u8 {

@@ -34,6 +34,11 @@ mod precheck;
 pub mod pseudo;
 mod scoring;
 
+/// The script with every instrument and the pre-treatment checks (the `plus` build). A clinic
+/// that chooses any of them loads it instead of selfcheck.js, whose default build leaves their
+/// code out to stay small; selfcheck.js names this file when such a choice reaches it.
+pub const PLUS_SCRIPT: &str = "selfcheck-plus.js";
+
 pub use answers::{AnswerError, Answers, Part, Question};
 pub use config::{
     facts, Booking, Config, Crisis, CrisisResource, Emit, Problem, ATTRIBUTES, CONFIG_ATTRIBUTE,

@@ -34,6 +34,7 @@ pub enum ScoreShown {
     /// `7 of 27`.
     OfMax { score: u8, max: u8 },
     /// How many times, for an instrument that asks a number (the single drug question).
+    #[cfg(plus)]
     Times(u16),
 }
 
@@ -84,18 +85,20 @@ impl InstrumentResult {
     }
 
     pub fn score_shown(&self) -> ScoreShown {
-        match self.count {
-            Some(times) => ScoreShown::Times(times),
-            None => ScoreShown::OfMax {
-                score: self.total,
-                max: self.max,
-            },
+        #[cfg(plus)]
+        if let Some(times) = self.count {
+            return ScoreShown::Times(times);
+        }
+        ScoreShown::OfMax {
+            score: self.total,
+            max: self.max,
         }
     }
 
     /// The gauge's segments, split at every band edge and at the cut-off the result was judged
     /// against; `None` where a scale would mislead (a count has no maximum to draw).
     pub fn gauge(&self) -> Option<Vec<Segment>> {
+        #[cfg(plus)]
         if self.count.is_some() {
             return None;
         }

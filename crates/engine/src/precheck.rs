@@ -12,17 +12,23 @@ use crate::instrument::Choice;
 use crate::lang::Text;
 
 /// The pre-checks the engine knows; adding one means a data file, a variant here and a line in
-/// `build.rs`.
+/// `build.rs`. None in the default build (selfcheck.js): a clinic that sets `precheck` loads
+/// selfcheck-plus.js, and the default build leaves out the pre-checks' code along with them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Precheck {
+    #[cfg(plus)]
     Ketamine,
 }
 
 impl Precheck {
-    pub const ALL: [Precheck; 1] = [Precheck::Ketamine];
+    pub const ALL: [Precheck; if cfg!(plus) { 1 } else { 0 }] = [
+        #[cfg(plus)]
+        Precheck::Ketamine,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
+            #[cfg(plus)]
             Precheck::Ketamine => "ketamine",
         }
     }

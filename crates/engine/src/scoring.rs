@@ -116,6 +116,7 @@ pub struct InstrumentResult {
     /// The number given, for an instrument that asks one (the single drug question); `total`
     /// is the same number capped at 255.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg(plus)]
     pub count: Option<u16>,
     pub total: u8,
     /// The highest possible `total` for what was scored (6 for a PHQ-2).
@@ -236,7 +237,7 @@ pub fn score_instrument(
     }
     let values: Vec<u8> = asked
         .iter()
-        .filter(|q| matches!(q.part, Part::Item(_) | Part::Count))
+        .filter(|q| q.part.is_scored())
         .filter_map(|&q| answers.get(q))
         .collect();
     let exposure = inst
@@ -248,7 +249,10 @@ pub fn score_instrument(
         .find(|q| q.part == Part::FollowUp)
         .and_then(|&q| answers.get(q));
     let total: u8 = values.iter().fold(0u8, |sum, &v| sum.saturating_add(v));
+    #[cfg(plus)]
     let count = answers.count(Question::new(id, Part::Count));
+    #[cfg(not(plus))]
+    let count = None;
     let flags = match &inst.scoring.crisis {
         Some(rule)
             if values
@@ -297,11 +301,14 @@ fn base(
     total: u8,
     flags: Vec<Flag>,
 ) -> InstrumentResult {
+    #[cfg(not(plus))]
+    let _ = count;
     InstrumentResult {
         id,
         answers,
         exposure,
         difficulty,
+        #[cfg(plus)]
         count,
         total,
         max: 0,

@@ -41,3 +41,19 @@ pub fn minify(css: &str) -> String {
     }
     out
 }
+
+/// The stylesheet for the default build: without the block between `/* plus:` and
+/// `/* end plus */`, which styles what only selfcheck-plus.js draws. The block must be there
+/// once, or the build says so rather than shipping the wrong stylesheet.
+pub fn without_plus(css: &str) -> Result<String, String> {
+    const START: &str = "/* plus:";
+    const END: &str = "/* end plus */";
+    match (css.find(START), css.find(END)) {
+        (Some(start), Some(end))
+            if start < end && css.matches(START).count() == 1 && css.matches(END).count() == 1 =>
+        {
+            Ok(format!("{}{}", &css[..start], &css[end + END.len()..]))
+        }
+        _ => Err(format!("expected one `{START} …` block closed by `{END}`")),
+    }
+}

@@ -26,12 +26,14 @@
     if (current && current.src) return current.src;
     var scripts = document.getElementsByTagName("script");
     for (var i = scripts.length - 1; i >= 0; i--) {
-      if (/(^|\/)selfcheck(\.min)?\.js([?#].*)?$/.test(scripts[i].src)) return scripts[i].src;
+      if (/(^|\/)selfcheck(-plus)?(\.min)?\.js([?#].*)?$/.test(scripts[i].src)) return scripts[i].src;
     }
     return location.href;
   }
   var scriptUrl = ownScriptUrl();
-  var wasmUrl = new URL("selfcheck_bg.wasm", scriptUrl).href;
+  // selfcheck_bg.wasm, or selfcheck-plus_bg.wasm for selfcheck-plus.js: written by the build.
+  var WASM_FILE = "@WASM_FILE@";
+  var wasmUrl = new URL(WASM_FILE, scriptUrl).href;
 
   /*@WASM_BINDGEN_GLUE@*/
 
@@ -48,7 +50,7 @@
           return fetch(wasmUrl, options);
         })
         .then(function (response) {
-          if (!response.ok) throw new Error("selfcheck_bg.wasm answered " + response.status);
+          if (!response.ok) throw new Error(WASM_FILE + " answered " + response.status);
           // Bytes, not the Response: with an integrity check the body arrives whole anyway, so
           // streaming compilation could not overlap the download, and it decodes the module on
           // the main thread; WebAssembly.instantiate(bytes) decodes it on a background thread

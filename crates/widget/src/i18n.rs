@@ -8,12 +8,15 @@
 use selfcheck_engine::{pack, ui, Emit, Lang, PACK_LEN};
 
 macro_rules! ui_strings {
-    ($($(#[doc = $doc:literal])* $name:ident,)*) => {
+    (
+        $($(#[doc = $doc:literal])* $name:ident,)*
+        ; extra: $($extra:ident,)*
+    ) => {
         /// The widget's visible strings in one language, read from its installed pack. `{name}`
         /// marks a placeholder. A view of the pack, not a copy: each string is one load with a
         /// constant index, and nothing is built when a language is first shown.
         #[derive(Clone, Copy)]
-        pub struct UiStrings(&'static [&'static str; PACK_LEN]);
+        pub struct UiStrings(&'static [&'static str; PACK_LEN], #[allow(dead_code)] Lang);
 
         #[allow(dead_code)]
         impl UiStrings {
@@ -21,9 +24,19 @@ macro_rules! ui_strings {
             // packs lack is a compile error.
             $($(#[doc = $doc])* pub fn $name(self) -> &'static str { self.0[ui::$name.0 as usize] })*
 
+            // Only the plus build's screens say these; they are in the extra pack.
+            $(#[cfg(plus)] pub fn $extra(self) -> &'static str { ui::$extra.get(self.1) })*
+
             /// Every (key, string) pair, in declaration order.
             pub fn entries(self) -> Vec<(&'static str, &'static str)> {
-                vec![$((stringify!($name), self.$name()),)*]
+                let entries = vec![$((stringify!($name), self.$name()),)*];
+                #[cfg(plus)]
+                let entries = {
+                    let mut entries = entries;
+                    entries.extend([$((stringify!($extra), self.$extra()),)*]);
+                    entries
+                };
+                entries
             }
         }
     };
@@ -46,7 +59,6 @@ ui_strings! {
     intro_private,
     intro_emit_level,
     intro_emit_scores,
-    intro_emit_count,
     intro_self_harm_level,
     intro_not_diagnosis,
     intro_resumed,
@@ -98,6 +110,10 @@ ui_strings! {
     error_heading,
     error_body,
     local_emergency,
+    // In the extra pack (the build's `Split`): the count field, the pre-check's topics, the
+    // intro's line for a count.
+    ; extra:
+    intro_emit_count,
     count_hint,
     count_invalid,
     your_answer,
@@ -131,7 +147,7 @@ pub fn strings(lang: Lang) -> UiStrings {
     /// What is shown before a pack is installed: nothing. The loader installs the pack before
     /// it mounts, so this is only a guard.
     static NONE_YET: [&str; PACK_LEN] = [""; PACK_LEN];
-    UiStrings(pack::texts(lang).unwrap_or(&NONE_YET))
+    UiStrings(pack::texts(lang).unwrap_or(&NONE_YET), lang)
 }
 
 /// Fills `{name}` placeholders. Values are plain text; the result is rendered as text.

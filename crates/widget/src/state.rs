@@ -34,6 +34,7 @@ pub enum Action {
     },
     /// What the visitor typed into a count question (how many times): a whole number in range
     /// is the answer; anything else leaves it unanswered.
+    #[cfg(plus)]
     TypeCount {
         question: Question,
         text: String,
@@ -171,6 +172,7 @@ impl Questionnaire {
                 }
                 prune(&self.instruments, self.mode, &mut self.answers);
             }
+            #[cfg(plus)]
             (Action::TypeCount { question, text }, Screen::Asking(current))
                 if question == current =>
             {
@@ -383,6 +385,7 @@ pub fn question_key(question: Question) -> String {
         Part::Gate => "gate".to_string(),
         Part::Item(index) => index.to_string(),
         Part::FollowUp => "follow_up".to_string(),
+        #[cfg(plus)]
         Part::Count => "count".to_string(),
     };
     format!("{}.{part}", question.instrument.as_str())
@@ -393,6 +396,7 @@ fn decode_question(text: &str) -> Option<Question> {
     let part = match part {
         "gate" => Part::Gate,
         "follow_up" => Part::FollowUp,
+        #[cfg(plus)]
         "count" => Part::Count,
         index => Part::Item(index.parse().ok()?),
     };
@@ -490,5 +494,6 @@ impl Questionnaire {
     }
 }
 
-#[cfg(test)]
+// Native (where `cfg(plus)` always holds): they drive the count and pre-check screens too.
+#[cfg(all(test, plus))]
 mod tests;

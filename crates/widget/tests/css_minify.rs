@@ -62,3 +62,22 @@ fn the_real_stylesheet_shrinks_and_keeps_every_rule() {
         assert!(small.contains(selector), "{selector}");
     }
 }
+
+#[test]
+fn the_default_build_leaves_out_the_plus_block_and_nothing_else() {
+    let css = ".a { x: y }\n/* plus: notes */\n.note { x: y }\n/* end plus */\n.b { x: y }\n";
+    assert_eq!(
+        css::without_plus(css).map(|kept| minify(&kept)),
+        Ok(".a{x:y}.b{x:y}".to_string())
+    );
+    assert!(css::without_plus(".a { x: y }").is_err());
+    assert!(css::without_plus("/* end plus */ /* plus: x */").is_err());
+    assert!(css::without_plus("/* plus: */ /* end plus */ /* plus: */ /* end plus */").is_err());
+}
+
+#[test]
+fn the_widgets_stylesheet_has_its_plus_block() {
+    let css = include_str!("../../../styles/widget.css");
+    let kept = css::without_plus(css).unwrap();
+    assert!(!kept.contains(".count-input") && css.contains(".count-input"));
+}

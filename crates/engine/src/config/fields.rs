@@ -42,8 +42,21 @@ fn keyword<T: Copy>(value: &str, known: &[(&'static str, T)], what: &str) -> Res
 }
 
 pub fn instrument(value: &str) -> Result<InstrumentId, String> {
+    in_this_build(value)?;
     let known = InstrumentId::ALL.map(|i| (i.as_str(), i));
     keyword(value, &known, "instrument")
+}
+
+/// In selfcheck.js, a choice only selfcheck-plus.js has is refused by name, with the fix.
+fn in_this_build(value: &str) -> Result<(), String> {
+    if crate::instrument::PLUS_ONLY.contains(&value) {
+        return Err(format!(
+            "{} is only in {}: load it instead of selfcheck.js (the snippet builder writes the tag)",
+            quote(value),
+            crate::PLUS_SCRIPT
+        ));
+    }
+    Ok(())
 }
 
 pub fn mode(value: &str) -> Result<Mode, String> {
@@ -90,6 +103,7 @@ pub fn cutoff(id: InstrumentId, value: &str) -> Result<u8, String> {
 
 /// A pre-treatment check by its id (`ketamine`), or `none` for none.
 pub fn precheck(value: &str) -> Result<Option<Precheck>, String> {
+    in_this_build(value)?;
     let mut known: Vec<(&str, Option<Precheck>)> = vec![("none", None)];
     known.extend(Precheck::ALL.map(|p| (p.as_str(), Some(p))));
     keyword(value, &known, "pre-check")

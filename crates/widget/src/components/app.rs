@@ -108,6 +108,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |value| dispatcher.dispatch(Action::Choose { question, value }))
             };
+            #[cfg(plus)]
             let on_type = {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |text| {
@@ -118,6 +119,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 asked: Asked::Instrument(question),
                 lang: props.lang,
                 selected: state.answers.get(question),
+                #[cfg(plus)]
                 count_text: state
                     .count_text
                     .clone()
@@ -127,6 +129,7 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 needs_answer: state.needs_answer,
                 host: props.host.clone(),
                 on_choose,
+                #[cfg(plus)]
                 on_type,
                 on_next: send(Action::Next(question)),
                 on_back: send(Action::Back),
@@ -161,12 +164,14 @@ pub fn app(props: &AppProps<'_>) -> Html {
                     asked: Asked::Precheck(precheck, index),
                     lang: props.lang,
                     selected: state.answers.precheck(precheck, index),
+                    #[cfg(plus)]
                     count_text: None,
                     progress: state.progress(),
                     is_last: state.is_last_question(),
                     needs_answer: state.needs_answer,
                     host: props.host.clone(),
                     on_choose,
+                    #[cfg(plus)]
                     on_type: Callback::noop(),
                     on_next: send(Action::NextPrecheck(index)),
                     on_back: send(Action::Back),

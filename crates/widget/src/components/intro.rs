@@ -47,11 +47,7 @@ pub fn intro(props: &IntroProps) -> Html {
                 <li>{ text.what_the_page_learns(props.emit) }</li>
                 // A count question's score is the visitor's own answer (how many times), so "not
                 // your answers" needs this exception wherever one is asked and scores are sent.
-                if props.emit == Emit::Scores {
-                    { for props.instruments.iter().filter(|id| instrument(**id).count_max.is_some()).map(|id| html! {
-                        <li>{ fill(text.intro_emit_count(), &[("name", instrument(*id).short_name)]) }</li>
-                    }) }
-                }
+                if props.emit == Emit::Scores { { count_lines(props) } }
                 // The level `urgent` is PHQ-9 item 9 answered above "Not at all": a page that
                 // learns the level learns that too. Without the PHQ-9 it cannot happen.
                 if props.emit != Emit::None && props.instruments.contains(&InstrumentId::Phq9) {
@@ -70,4 +66,21 @@ pub fn intro(props: &IntroProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// A line for each count question asked (the drug question): its score is the visitor's answer.
+#[cfg(plus)]
+fn count_lines(props: &IntroProps) -> Html {
+    let text = strings(props.lang);
+    html! {
+        { for props.instruments.iter().filter(|id| instrument(**id).count_max().is_some()).map(|id| html! {
+            <li>{ fill(text.intro_emit_count(), &[("name", instrument(*id).short_name)]) }</li>
+        }) }
+    }
+}
+
+/// The default build asks no count question.
+#[cfg(not(plus))]
+fn count_lines(_: &IntroProps) -> Html {
+    Html::default()
 }

@@ -38,6 +38,7 @@ pub struct QuestionScreenProps {
     pub lang: Lang,
     pub selected: Option<u8>,
     /// For a count question, the text in its field.
+    #[cfg(plus)]
     pub count_text: Option<String>,
     pub progress: Option<Progress>,
     pub is_last: bool,
@@ -45,6 +46,7 @@ pub struct QuestionScreenProps {
     pub host: HostHandle,
     pub on_choose: Callback<u8>,
     /// What was typed into a count question.
+    #[cfg(plus)]
     pub on_type: Callback<String>,
     pub on_next: Callback<()>,
     pub on_back: Callback<()>,
@@ -71,6 +73,7 @@ pub fn question_text(
             .follow_up
             .as_ref()
             .map(|follow_up| (follow_up.text, follow_up.options)),
+        #[cfg(plus)]
         Part::Count => instrument.items.first().map(|text| (*text, &[][..])),
     }
 }
@@ -246,40 +249,9 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
         </legend>
     };
     let (answer, hint) = match shown.count_max {
-        // A count: one text field for digits (a number field's spinner and scroll-wheel changes
-        // would alter an answer by accident), named by the question itself.
-        Some(max) => {
-            let on_input = props.on_type.reform(|event: InputEvent| {
-                event
-                    .target_dyn_into::<web_sys::HtmlInputElement>()
-                    .map(|input| input.value())
-                    .unwrap_or_default()
-            });
-            let field_id = format!("{name}-count");
-            let field_hint_id = format!("{name}-count-hint");
-            let answer = html! {
-                <fieldset class="question" aria-describedby={described_by}>
-                    { legend }
-                    <div class="count" part="options">
-                        <input id={field_id} type="text" inputmode="numeric" autocomplete="off"
-                            class="count-input" part="count-input" maxlength="4"
-                            aria-labelledby={format!("{name}-legend-text")}
-                            value={props.count_text.clone().unwrap_or_default()}
-                            aria-describedby={format!("{field_hint_id} {hint_id}")}
-                            aria-invalid={props.needs_answer.then_some("true")}
-                            oninput={on_input} />
-                        <p id={field_hint_id} class="count-hint" lang={props.lang.code()} dir={props.lang.dir()}>{ text.count_hint() }</p>
-                    </div>
-                </fieldset>
-            };
-            (
-                answer,
-                props
-                    .needs_answer
-                    .then(|| fill(text.count_invalid(), &[("max", &max.to_string())])),
-            )
-        }
-        None => {
+        #[cfg(plus)]
+        Some(max) => count_answer(props, &name, &hint_id, legend, described_by, max),
+        _ => {
             let answer = html! {
                 <fieldset class="question" aria-describedby={described_by}
                     onpointerdown={on_pointer_down} onkeydown={on_key_down}>
@@ -341,4 +313,46 @@ pub fn question_screen(props: &QuestionScreenProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// A count question's answer: one text field for digits (a number field's spinner and
+/// scroll-wheel changes would alter an answer by accident), named by the question itself; and
+/// its hint when the field does not hold a whole number in range.
+#[cfg(plus)]
+fn count_answer(
+    props: &QuestionScreenProps,
+    name: &str,
+    hint_id: &str,
+    legend: Html,
+    described_by: Option<String>,
+    max: u16,
+) -> (Html, Option<String>) {
+    let text = strings(props.lang);
+    let on_input = props.on_type.reform(|event: InputEvent| {
+        event
+            .target_dyn_into::<web_sys::HtmlInputElement>()
+            .map(|input| input.value())
+            .unwrap_or_default()
+    });
+    let field_id = format!("{name}-count");
+    let field_hint_id = format!("{name}-count-hint");
+    let answer = html! {
+        <fieldset class="question" aria-describedby={described_by}>
+            { legend }
+            <div class="count" part="options">
+                <input id={field_id} type="text" inputmode="numeric" autocomplete="off"
+                    class="count-input" part="count-input" maxlength="4"
+                    aria-labelledby={format!("{name}-legend-text")}
+                    value={props.count_text.clone().unwrap_or_default()}
+                    aria-describedby={format!("{field_hint_id} {hint_id}")}
+                    aria-invalid={props.needs_answer.then_some("true")}
+                    oninput={on_input} />
+                <p id={field_hint_id} class="count-hint" lang={props.lang.code()} dir={props.lang.dir()}>{ text.count_hint() }</p>
+            </div>
+        </fieldset>
+    };
+    let hint = props
+        .needs_answer
+        .then(|| fill(text.count_invalid(), &[("max", &max.to_string())]));
+    (answer, hint)
 }

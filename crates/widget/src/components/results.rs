@@ -38,6 +38,7 @@ pub fn score_words(text: UiStrings, result: &InstrumentResult) -> String {
             text.score_of(),
             &[("score", &score.to_string()), ("max", &max.to_string())],
         ),
+        #[cfg(plus)]
         ScoreShown::Times(times) => fill(text.your_answer(), &[("answer", &times.to_string())]),
     }
 }
@@ -72,6 +73,7 @@ pub fn explanation_words(text: UiStrings, result: &InstrumentResult) -> String {
 
 /// The pre-check's topics to discuss, each with the answer that raised it; or, with none, that
 /// the list decides nothing.
+#[cfg(plus)]
 pub fn topic_list(precheck: Precheck, topics: &[Topic], lang: Lang) -> Html {
     let text = strings(lang);
     html! {
@@ -91,6 +93,12 @@ pub fn topic_list(precheck: Precheck, topics: &[Topic], lang: Lang) -> Html {
             }
         </section>
     }
+}
+
+/// The default build has no pre-check (`Precheck` has no value there): nothing to list.
+#[cfg(not(plus))]
+pub fn topic_list(precheck: Precheck, _: &[Topic], _: Lang) -> Html {
+    match precheck {}
 }
 
 #[inline(never)]
