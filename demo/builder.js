@@ -38,6 +38,7 @@
   var preview = document.getElementById("preview");
   var code = document.getElementById("snippet");
   var field = function (id) { return document.getElementById(id); };
+  // Each script's SRI hash by its name (selfcheck.js, selfcheck-plus.js), from dist/integrity.json.
   var integrity = null;
   var darkQuery = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
@@ -216,6 +217,21 @@
     return settings.instruments.length ? settings.instruments : defaultInstruments();
   }
 
+  /**
+   * The script the snippet loads: selfcheck.js, unless a choice is only in the plus build
+   * (every questionnaire and pre-check says which script has it, in the facts).
+   */
+  function scriptFor(settings) {
+    var chosen = askedInstruments(settings).map(function (id) {
+      return facts.instruments.filter(function (instrument) { return instrument.id === id; })[0];
+    });
+    if (settings.precheck && settings.precheck !== "none") {
+      chosen.push((facts.prechecks || []).filter(function (precheck) { return precheck.id === settings.precheck; })[0]);
+    }
+    var plus = chosen.filter(function (entry) { return entry && entry.script !== facts.scripts["default"]; })[0];
+    return plus ? plus.script : facts.scripts["default"];
+  }
+
   /** The questionnaires whose cut-off a clinic may choose, in the facts' order. */
   function cutoffInstruments() {
     return facts ? facts.instruments.filter(function (instrument) { return instrument.cutoffAttribute; }) : [];
@@ -270,8 +286,9 @@
 
   function snippet(settings) {
     var lines = ["<!-- selfcheck: a private symptom self-check. Answers stay in the visitor's browser. -->"];
-    var script = '<script src="' + escapeHtml(settings.folder + "selfcheck.js") + '"';
-    if (integrity) script += ' integrity="' + escapeHtml(integrity) + '"';
+    var name = facts ? scriptFor(settings) : "selfcheck.js";
+    var script = '<script src="' + escapeHtml(settings.folder + name) + '"';
+    if (integrity && integrity[name]) script += ' integrity="' + escapeHtml(integrity[name]) + '"';
     lines.push(script + ' crossorigin="anonymous" defer></script>');
 
     var properties = theme(settings);
@@ -616,11 +633,15 @@
       return response.json();
     })
     .then(function (hashes) {
-      if (typeof hashes["selfcheck.js"] !== "string" || hashes["selfcheck.js"].indexOf("sha384-") !== 0) {
-        throw new Error("dist/integrity.json has no sha384 hash for selfcheck.js");
-      }
-      integrity = hashes["selfcheck.js"];
-      integrityNote.textContent = "The integrity hash makes browsers refuse any other selfcheck.js than the one built here: " +
+      var names = Object.keys(hashes);
+      if (!names.length) throw new Error("dist/integrity.json names no script");
+      names.forEach(function (name) {
+        if (typeof hashes[name] !== "string" || hashes[name].indexOf("sha384-") !== 0) {
+          throw new Error("dist/integrity.json has no sha384 hash for " + name);
+        }
+      });
+      integrity = hashes;
+      integrityNote.textContent = "The integrity hash makes browsers refuse any other script than the one built here: " +
         "host exactly these files, and build the snippet again after an update. " +
         "If you host them on another site (a CDN), it must send Access-Control-Allow-Origin, and wasm as application/wasm.";
     })

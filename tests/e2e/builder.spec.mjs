@@ -140,9 +140,14 @@ test("the AUDIT-C cut-off is offered while the AUDIT-C is asked, and a cut-off o
   await expect(group).toBeHidden();
   await expect(snippet(page)).not.toContainText("auditc-cutoff");
 
+  const hashes = await (await request.get("/dist/integrity.json")).json();
+  const scriptTag = (name) => `/dist/${name}" integrity="${hashes[name]}"`;
+  await expect(snippet(page)).toContainText(scriptTag(facts.scripts.default));
   await page.getByRole("checkbox", { name: /AUDIT-C/ }).check();
   await expect(group).toBeVisible();
   await expect(introList(page)).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/, /^AUDIT-C/]);
+  // Only selfcheck-plus.js has the AUDIT-C: the snippet loads it, with its own hash.
+  await expect(snippet(page)).toContainText(scriptTag(facts.scripts.plus));
   await expect(group.getByRole("radio")).toHaveCount(choice.values.length);
   await expect(group.getByRole("radio", { name: `${choice.default} (default)` })).toBeChecked();
   await expect(snippet(page)).not.toContainText("auditc-cutoff");
@@ -167,6 +172,7 @@ test("the AUDIT-C cut-off is offered while the AUDIT-C is asked, and a cut-off o
   await expect(group).toBeHidden();
   await expect(snippet(page)).not.toContainText("auditc-cutoff");
   await expect(preview).not.toHaveAttribute("auditc-cutoff", /.*/);
+  await expect(snippet(page)).toContainText(scriptTag(facts.scripts.default));
 });
 
 test("the ketamine pre-check reaches the snippet and the preview; none is the default and is left out", async ({ page, request }) => {
@@ -180,8 +186,11 @@ test("the ketamine pre-check reaches the snippet and the preview; none is the de
   await expect(snippet(page)).not.toContainText("precheck");
   await expect(preview).not.toHaveAttribute("precheck", /.*/);
 
+  await expect(snippet(page)).toContainText(`/dist/${facts.scripts.default}"`);
   await group.getByRole("radio", { name: ketamine.title }).check();
   await expect(snippet(page)).toContainText('precheck="ketamine"');
+  await expect(snippet(page)).toContainText(`/dist/${ketamine.script}"`);
+  expect(ketamine.script).toBe(facts.scripts.plus);
   await expect(preview).toHaveAttribute("precheck", "ketamine");
   await expect(preview.locator(".config-error")).toHaveCount(0);
   // The preview's intro lists the pre-check after the questionnaires.
@@ -191,6 +200,7 @@ test("the ketamine pre-check reaches the snippet and the preview; none is the de
   await expect(snippet(page)).not.toContainText("precheck");
   await expect(preview).not.toHaveAttribute("precheck", /.*/);
   await expect(introList(page)).toHaveCount(3);
+  await expect(snippet(page)).toContainText(`/dist/${facts.scripts.default}"`);
 });
 
 test("a bad booking link is shown inline, accessibly, and kept out of the snippet and the preview", async ({ page }) => {
@@ -323,6 +333,26 @@ test("without clipboard access, Copy selects the snippet and says how to copy it
   expect(selected).toBe(await snippet(page).textContent());
 });
 
+/** A CDN at https://cdn.test/selfcheck/ serving this build's dist/ with its headers
+ *  (Access-Control-Allow-Origin, the wasm MIME type); Playwright fetches it, so the browser sees
+ *  two public https origins. */
+async function serveCdn(page, baseURL) {
+  await page.route("https://cdn.test/selfcheck/*", async (route) => {
+    const file = new URL(route.request().url()).pathname.split("/").pop();
+    const response = await route.fetch({ url: `${baseURL}/dist/${file}` });
+    const headers = { ...response.headers() };
+    delete headers["content-encoding"];
+    delete headers["content-length"];
+    await route.fulfill({ status: response.status(), headers, body: await response.body() });
+  });
+}
+const STRICT_CSP = "default-src 'self'; script-src 'self' https://cdn.test 'wasm-unsafe-eval'; connect-src 'self' https://cdn.test; style-src 'self'";
+/** A clinic's page on a third origin with the pasted snippet in it. */
+const clinicPage = (body, headers = {}) => (route) => route.fulfill({
+  status: 200, contentType: "text/html; charset=utf-8", headers,
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head><body><main><h1>Clinic</h1>${body}</main></body></html>`,
+});
+
 test("the snippet works pasted into another site: SRI and CORS pass under the README's strict CSP", async ({ page, baseURL }) => {
   await openBuilder(page);
   await page.getByLabel("Language").selectOption("es");
@@ -333,22 +363,8 @@ test("the snippet works pasted into another site: SRI and CORS pass under the RE
   await page.getByLabel("Where you host the files").fill("https://cdn.test/selfcheck/");
   const pasted = await snippet(page).textContent();
 
-  // The CDN serves this build's dist/ with its headers (Access-Control-Allow-Origin, the wasm
-  // MIME type); Playwright fetches it, so the browser sees two public https origins.
-  await page.route("https://cdn.test/selfcheck/*", async (route) => {
-    const file = new URL(route.request().url()).pathname.split("/").pop();
-    const response = await route.fetch({ url: `${baseURL}/dist/${file}` });
-    const headers = { ...response.headers() };
-    delete headers["content-encoding"];
-    delete headers["content-length"];
-    await route.fulfill({ status: response.status(), headers, body: await response.body() });
-  });
-  const csp = "default-src 'self'; script-src 'self' https://cdn.test 'wasm-unsafe-eval'; connect-src 'self' https://cdn.test; style-src 'self'";
-  const clinicPage = (body, headers = {}) => (route) => route.fulfill({
-    status: 200, contentType: "text/html; charset=utf-8", headers,
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head><body><main><h1>Clinic</h1>${body}</main></body></html>`,
-  });
-  await page.route("https://clinic.test/strict", clinicPage(pasted, { "Content-Security-Policy": csp }));
+  await serveCdn(page, baseURL);
+  await page.route("https://clinic.test/strict", clinicPage(pasted, { "Content-Security-Policy": STRICT_CSP }));
   await page.route("https://clinic.test/plain", clinicPage(pasted));
   const tampered = pasted.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${"A".repeat(64)}"`);
   await page.route("https://clinic.test/tampered", clinicPage(tampered));
@@ -375,6 +391,25 @@ test("the snippet works pasted into another site: SRI and CORS pass under the RE
   await blocked;
   await expect(page.locator("self-check > p")).toHaveText("La autoevaluación se está cargando.");
   expect(await page.evaluate(() => Boolean(window.SelfCheck))).toBe(false);
+});
+
+test("a snippet with the AUDIT-C and the pre-check works pasted into another site: selfcheck-plus.js, its wasm and the extra pack pass SRI under the strict CSP", async ({ page, baseURL, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+  await openBuilder(page);
+  await page.getByRole("checkbox", { name: /AUDIT-C/ }).check();
+  await page.getByRole("group", { name: "Pre-treatment check" }).getByRole("radio", { name: facts.prechecks[0].title }).check();
+  await page.getByLabel("Where you host the files").fill("https://cdn.test/selfcheck/");
+  await expect(snippet(page)).toContainText(`https://cdn.test/selfcheck/${facts.scripts.plus}`);
+  const pasted = await snippet(page).textContent();
+  await serveCdn(page, baseURL);
+  await page.route("https://clinic.test/plus", clinicPage(pasted, { "Content-Security-Policy": STRICT_CSP }));
+  const fetched = [];
+  page.on("request", (sent) => sent.url().startsWith("https://cdn.test/") && fetched.push(new URL(sent.url()).pathname.split("/").pop()));
+  await page.goto("https://clinic.test/plus");
+  await expect(page.locator("self-check .instrument-list li")).toHaveText([/^PHQ-9/, /^GAD-7/, /^PC-PTSD-5/, /^AUDIT-C/, facts.prechecks[0].title]);
+  await page.locator("self-check").getByRole("button", { name: "Start" }).click();
+  await expect(page.locator("self-check legend")).toBeVisible();
+  expect(fetched.sort()).toEqual([facts.scripts.plus, facts.scripts.plus.replace(/\.js$/, "_bg.wasm"), "selfcheck.en.extra.json", "selfcheck.en.json"].sort());
 });
 
 for (const scheme of ["light", "dark"]) {

@@ -151,7 +151,7 @@ test("the clinic page loads the wording these questionnaires need before Start, 
   // The wording that only a clinic's choice needs (AUDIT-C, the drug question, the pre-check)
   // is fetched while the widget loads, not when its first question is reached.
   expect(requests.filter((path) => path.startsWith("/dist/")).sort()).toEqual(
-    ["/dist/selfcheck.en.extra.json", "/dist/selfcheck.en.json", "/dist/selfcheck.js", "/dist/selfcheck_bg.wasm"],
+    ["/dist/selfcheck-plus.js", "/dist/selfcheck-plus_bg.wasm", "/dist/selfcheck.en.extra.json", "/dist/selfcheck.en.json"],
   );
   await startByKeyboard(page);
   for (let i = 0; i < 9; i++) await answerByKeyboard(page, 0);
@@ -165,7 +165,7 @@ test("the clinic page loads the wording these questionnaires need before Start, 
 test("the antidepressant count adds a topic from 2 up; with every other answer No, the list says none was added", async ({ page }) => {
   // A pointer choice waits for Next, so changing an answer is a click and a Next.
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await openWidget(page, { instruments: "sqds", precheck: "ketamine", resume: "off" });
+  await openWidget(page, { script: "plus", instruments: "sqds", precheck: "ketamine", resume: "off" });
   const widget = page.locator("self-check");
   await startByKeyboard(page);
   await answerCountByKeyboard(page, "0");
@@ -195,7 +195,7 @@ test("the antidepressant count adds a topic from 2 up; with every other answer N
 });
 
 test("the drug question's field refuses anything but a whole number from 0 to 999, and a reload resumes with the typed answer", async ({ page }) => {
-  await openWidget(page, { instruments: "sqds", precheck: "ketamine" });
+  await openWidget(page, { script: "plus", instruments: "sqds", precheck: "ketamine" });
   const widget = page.locator("self-check");
   await startByKeyboard(page);
   const drugQuestion = PACKS.en.sqds.items[0];
@@ -256,7 +256,7 @@ test("the drug question's field refuses anything but a whole number from 0 to 99
  *  antidepressants), clicks the booking link if `book`, and returns every event the page
  *  received. */
 async function completeOnEventsPage(page, { emit, precheck, auditc, count, book = true }) {
-  const query = new URLSearchParams({ instruments: "auditc sqds", resume: "off", emit, "booking-url": "https://clinic.example/book" });
+  const query = new URLSearchParams({ script: "plus", instruments: "auditc sqds", resume: "off", emit, "booking-url": "https://clinic.example/book" });
   if (precheck) query.set("precheck", precheck);
   await page.goto(`/tests/pages/events.html?${query}`);
   await expect(page.locator("self-check .intro")).toBeVisible();
@@ -339,7 +339,7 @@ for (const [instruments, emit, lang] of [
   ["phq9 auditc sqds", "none", "en"],
 ]) {
   test(`intro with instruments="${instruments}" emit="${emit}" (${lang}): says the drug question's score is the answer itself only when that score is sent`, async ({ page }) => {
-    await openWidget(page, { instruments, emit, lang, precheck: "ketamine", resume: "off" });
+    await openWidget(page, { script: "plus", instruments, emit, lang, precheck: "ketamine", resume: "off" });
     const facts = page.locator("self-check .intro .facts");
     await expect(facts).toBeVisible();
     const sent = emit === "scores" && instruments.split(" ").includes("sqds");
@@ -351,7 +351,7 @@ for (const [instruments, emit, lang] of [
 }
 
 test("in Spanish, the AUDIT-C and the drug question are shown in English and marked; the pre-check is in Spanish", async ({ page }) => {
-  await openWidget(page, { instruments: "auditc sqds", precheck: "ketamine", lang: "es", resume: "off" });
+  await openWidget(page, { script: "plus", instruments: "auditc sqds", precheck: "ketamine", lang: "es", resume: "off" });
   const widget = page.locator("self-check");
   const form = widget.locator(".question-form");
   const onlyInEnglish = widget.locator(".question-screen > .note");
@@ -400,7 +400,7 @@ test("in Spanish, the AUDIT-C and the drug question are shown in English and mar
 });
 
 test("the standard-drink note reaches a screen reader with the question: it describes the answers' group", async ({ page }) => {
-  await openWidget(page, { instruments: "auditc", resume: "off" });
+  await openWidget(page, { script: "plus", instruments: "auditc", resume: "off" });
   await startByKeyboard(page);
   await answerByKeyboard(page, 1);
   // Tabbing into a radio group, a screen reader says the group's name (the legend) and its
@@ -414,7 +414,7 @@ test("the standard-drink note reaches a screen reader with the question: it desc
  *  (empty and refused), the pre-check's first question (with its purpose) and its count, and
  *  the results with topics. */
 async function eachNewScreen(page, lang, visit) {
-  await openWidget(page, { instruments: "auditc sqds", precheck: "ketamine", lang, emit: "scores", resume: "off", "booking-url": "https://clinic.example/book", "clinic-name": "Harbor Light Clinic" });
+  await openWidget(page, { script: "plus", instruments: "auditc sqds", precheck: "ketamine", lang, emit: "scores", resume: "off", "booking-url": "https://clinic.example/book", "clinic-name": "Harbor Light Clinic" });
   await visit("intro");
   await startByKeyboard(page);
   await answerByKeyboard(page, 2);
@@ -473,5 +473,24 @@ for (const [width, height] of [[320, 640], [1280, 800]]) {
     await page.emulateMedia({ colorScheme: "light" });
     await eachNewScreen(page, "es", photograph("es"));
     expect(wide).toEqual({});
+  });
+}
+
+// selfcheck.js leaves these screens out; a clinic that names one there is told which script has
+// it, on the page and in the console, and the widget shows nothing else.
+for (const [attribute, value] of [["instruments", "phq9 auditc"], ["instruments", "sqds"], ["precheck", "ketamine"]]) {
+  test(`selfcheck.js refuses ${attribute}="${value}" by naming the script that has it`, async ({ page, request }) => {
+    const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+    const errors = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    await page.goto(`/tests/pages/events.html?${new URLSearchParams({ [attribute]: value })}`);
+    const refused = value.split(" ").find((name) =>
+      [...facts.instruments, ...facts.prechecks].some((entry) => entry.id === name && entry.script === facts.scripts.plus));
+    const problem = page.locator("self-check .config-error li");
+    await expect(problem).toHaveCount(1);
+    await expect(problem).toContainText(`${attribute}: \`${refused}\``);
+    await expect(problem).toContainText(facts.scripts.plus);
+    await expect(page.locator("self-check .intro")).toHaveCount(0);
+    expect(errors.some((error) => error.startsWith(`selfcheck: ${attribute}: \`${refused}\``) && error.includes(facts.scripts.plus))).toBe(true);
   });
 }

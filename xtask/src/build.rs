@@ -11,7 +11,7 @@ use sha2::Digest as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-pub const SCRIPT: &str = "selfcheck.js";
+pub const SCRIPT: &str = selfcheck_engine::DEFAULT_SCRIPT;
 pub const WASM: &str = "selfcheck_bg.wasm";
 /// The plus build's script, named by the engine (its configuration messages name it too).
 pub const PLUS_SCRIPT: &str = selfcheck_engine::PLUS_SCRIPT;

@@ -34,6 +34,9 @@ mod precheck;
 pub mod pseudo;
 mod scoring;
 
+/// The script a clinic pastes by default: the default instruments (`InstrumentId::DEFAULT`).
+pub const DEFAULT_SCRIPT: &str = "selfcheck.js";
+
 /// The script with every instrument and the pre-treatment checks (the `plus` build). A clinic
 /// that chooses any of them loads it instead of selfcheck.js, whose default build leaves their
 /// code out to stay small; selfcheck.js names this file when such a choice reaches it.

@@ -219,6 +219,15 @@ fn key_entry(key: &'static str) -> Value {
     Value::Object(entry)
 }
 
+/// selfcheck.js for what the default build has, else selfcheck-plus.js.
+fn script_for(in_default_build: bool) -> &'static str {
+    if in_default_build {
+        crate::DEFAULT_SCRIPT
+    } else {
+        crate::PLUS_SCRIPT
+    }
+}
+
 /// The whole contract as JSON (see the module's documentation).
 pub fn facts() -> String {
     let mut facts = Map::new();
@@ -247,15 +256,26 @@ pub fn facts() -> String {
         if let Some(choice) = &data.scoring.cutoff_choice {
             entry.push("cutoffAttribute", Value::str(choice.attribute));
         }
+        // The script that has it: the default build has the default instruments only.
+        entry.push(
+            "script",
+            Value::str(script_for(InstrumentId::DEFAULT.contains(&id))),
+        );
         Value::Object(entry)
     });
     facts.push("instruments", Value::Array(instruments.to_vec()));
+    // The two builds' scripts, by role: each instrument and pre-check names the one that has it.
+    let mut scripts = Map::new();
+    scripts.push("default", Value::str(crate::DEFAULT_SCRIPT));
+    scripts.push("plus", Value::str(crate::PLUS_SCRIPT));
+    facts.push("scripts", Value::Object(scripts));
     // The pre-checks by name, for the builder's labels; `precheck`'s values list their ids.
     let prechecks = Precheck::ALL.map(|precheck| {
         let mut entry = Map::new();
         entry.push("id", Value::str(precheck.as_str()));
         entry.push("title", Value::str(precheck.table().title.get(Lang::En)));
         entry.push("questions", Value::int(precheck.question_count() as u64));
+        entry.push("script", Value::str(script_for(false)));
         Value::Object(entry)
     });
     facts.push("prechecks", Value::Array(prechecks.to_vec()));

@@ -51,9 +51,10 @@ pub fn instrument(value: &str) -> Result<InstrumentId, String> {
 fn in_this_build(value: &str) -> Result<(), String> {
     if crate::instrument::PLUS_ONLY.contains(&value) {
         return Err(format!(
-            "{} is only in {}: load it instead of selfcheck.js (the snippet builder writes the tag)",
+            "{} is only in {}: load it instead of {} (the snippet builder writes the tag)",
             quote(value),
-            crate::PLUS_SCRIPT
+            crate::PLUS_SCRIPT,
+            crate::DEFAULT_SCRIPT
         ));
     }
     Ok(())
