@@ -289,6 +289,9 @@ fn rename_wasm_names(glue: &str, mapping: &str, modules: &[String]) -> Result<St
 /// and returns the loader's table of their hashes by code.
 fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
     let mut table = serde_json::Map::new();
+    // Only the plus build fetches extra packs: the default script carries no hash for them (each
+    // is 71 characters of base64, which brotli cannot shrink).
+    let fetches_extra = variant == Variant::Plus;
     let mut add = |code: &str, pack: &str, fallback: serde_json::Value| -> Result {
         let mut pack: serde_json::Value =
             serde_json::from_str(pack).map_err(|error| format!("the {code} pack: {error}"))?;
@@ -299,7 +302,9 @@ fn write_packs(out_dir: &Path, variant: Variant) -> Result<String> {
         }
         let text = pack.to_string();
         write(&out_dir.join(pack_file(code)), &text)?;
-        table.insert(code.into(), pinned(text.as_bytes()).into());
+        if fetches_extra || pack.get("part").is_none() {
+            table.insert(code.into(), pinned(text.as_bytes()).into());
+        }
         Ok(())
     };
     for lang in selfcheck_engine::Lang::ALL {
@@ -634,6 +639,24 @@ mod tests {
                 "{lang}: {title}"
             );
             titles.push(title);
+        }
+        // Only selfcheck-plus.js fetches the extra packs, so only it carries their hashes.
+        let plus: serde_json::Value =
+            serde_json::from_str(&write_packs(&dir, Variant::Plus).unwrap()).unwrap();
+        for lang in selfcheck_engine::Lang::ALL {
+            let extra = extra_code(lang.code());
+            assert!(table.get(&extra).is_none(), "{extra} in selfcheck.js");
+            let written = std::fs::read(dir.join(pack_file(&extra))).unwrap();
+            assert_eq!(
+                plus[&extra],
+                pinned(&written),
+                "{extra} in selfcheck-plus.js"
+            );
+            assert_eq!(
+                plus[lang.code()],
+                table[lang.code()],
+                "{lang}: one core pack for both"
+            );
         }
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -19,8 +19,9 @@ pub enum Screen {
     Asking(Question),
     /// The crisis panel, shown right after `Question` was answered in a way that raises it.
     Crisis(Question),
-    /// A pre-treatment check's question (0-based), after every questionnaire.
-    Precheck(u8),
+    /// A pre-treatment check's question (0-based), after every questionnaire. Carrying the check
+    /// itself, it cannot be built in the default build, which has none: its paths compile out.
+    Precheck(Precheck, u8),
     Results,
 }
 
@@ -118,7 +119,7 @@ impl Questionnaire {
             Screen::Asking(question) | Screen::Crisis(question) => {
                 steps.iter().position(|step| *step == question)? + 1
             }
-            Screen::Precheck(index) => steps.len() + usize::from(index) + 1,
+            Screen::Precheck(_, index) => steps.len() + usize::from(index) + 1,
             Screen::Intro | Screen::Results => return None,
         };
         Some(Progress { position, total })
@@ -183,23 +184,21 @@ impl Questionnaire {
                 }
                 self.count_text = Some(text);
             }
-            (Action::ChoosePrecheck { index, value }, Screen::Precheck(current))
+            (Action::ChoosePrecheck { index, value }, Screen::Precheck(precheck, current))
                 if index == current =>
             {
-                if let Some(precheck) = self.precheck {
-                    // A value that is not one of the answers is refused and changes nothing.
-                    let _ = self.answers.set_precheck(precheck, index, value);
-                }
+                // A value that is not one of the answers is refused and changes nothing.
+                let _ = self.answers.set_precheck(precheck, index, value);
             }
-            (Action::NextPrecheck(from), Screen::Precheck(index)) if from == index => {
-                match self.precheck.and_then(|p| self.answers.precheck(p, index)) {
+            (Action::NextPrecheck(from), Screen::Precheck(precheck, index)) if from == index => {
+                match self.answers.precheck(precheck, index) {
                     None => self.needs_answer = true,
-                    Some(_) => self.screen = self.after_precheck(index),
+                    Some(_) => self.screen = self.after_precheck(precheck, index),
                 }
             }
-            (Action::Back, Screen::Precheck(index)) => {
+            (Action::Back, Screen::Precheck(precheck, index)) => {
                 self.screen = match index.checked_sub(1) {
-                    Some(previous) => Screen::Precheck(previous),
+                    Some(previous) => Screen::Precheck(precheck, previous),
                     None => self.last_question_screen(),
                 }
             }
@@ -218,8 +217,11 @@ impl Questionnaire {
             (Action::Back, Screen::Asking(question)) => self.screen = self.before(question),
             (Action::Back, Screen::Crisis(question)) => self.screen = Screen::Asking(question),
             (Action::Back, Screen::Results) => {
-                self.screen = match self.precheck_len().checked_sub(1) {
-                    Some(last) => Screen::Precheck(u8::try_from(last).unwrap_or(u8::MAX)),
+                self.screen = match self.precheck {
+                    Some(precheck) => {
+                        let last = precheck.question_count().saturating_sub(1);
+                        Screen::Precheck(precheck, u8::try_from(last).unwrap_or(u8::MAX))
+                    }
                     None => self.last_question_screen(),
                 }
             }
@@ -254,17 +256,18 @@ impl Questionnaire {
                 .first()
                 .map_or(Screen::Intro, |first| Screen::Asking(*first)),
             None => match self.first_open_precheck() {
-                Some(index) => Screen::Precheck(index),
+                Some((precheck, index)) => Screen::Precheck(precheck, index),
                 None => Screen::Results,
             },
         }
     }
 
-    fn first_open_precheck(&self) -> Option<u8> {
+    fn first_open_precheck(&self) -> Option<(Precheck, u8)> {
         let precheck = self.precheck?;
         (0..precheck.question_count())
             .filter_map(|index| u8::try_from(index).ok())
             .find(|&index| self.answers.precheck(precheck, index).is_none())
+            .map(|index| (precheck, index))
     }
 
     fn last_question_screen(&self) -> Screen {
@@ -279,23 +282,21 @@ impl Questionnaire {
             .iter()
             .position(|step| *step == question)
             .and_then(|index| steps.get(index + 1));
-        match next {
-            Some(next) => Screen::Asking(*next),
-            None if self.precheck.is_some()
-                && is_complete(&self.instruments, self.mode, &self.answers) =>
-            {
-                Screen::Precheck(0)
+        match (next, self.precheck) {
+            (Some(next), _) => Screen::Asking(*next),
+            (None, Some(precheck)) if is_complete(&self.instruments, self.mode, &self.answers) => {
+                Screen::Precheck(precheck, 0)
             }
-            None if self.is_complete() => Screen::Results,
+            (None, _) if self.is_complete() => Screen::Results,
             // Unreachable when visitors answer in order; if an earlier answer is missing, ask it.
-            None => self.first_open_screen(),
+            (None, _) => self.first_open_screen(),
         }
     }
 
-    fn after_precheck(&self, index: u8) -> Screen {
+    fn after_precheck(&self, precheck: Precheck, index: u8) -> Screen {
         let next = index.saturating_add(1);
-        if usize::from(next) < self.precheck_len() {
-            Screen::Precheck(next)
+        if usize::from(next) < precheck.question_count() {
+            Screen::Precheck(precheck, next)
         } else if self.is_complete() {
             Screen::Results
         } else {
@@ -411,7 +412,7 @@ impl Questionnaire {
             Screen::Intro => "intro".to_string(),
             Screen::Asking(question) => question_key(question),
             Screen::Crisis(question) => format!("crisis:{}", question_key(question)),
-            Screen::Precheck(index) => format!("precheck:{index}"),
+            Screen::Precheck(_, index) => format!("precheck:{index}"),
             Screen::Results => "results".to_string(),
         };
         let saved = Saved {
@@ -445,10 +446,10 @@ impl Questionnaire {
         let requested = match saved.at.as_str() {
             "intro" => Some(Screen::Intro),
             "results" => Some(Screen::Results),
-            other if other.starts_with("precheck:") => other["precheck:".len()..]
-                .parse()
-                .ok()
-                .map(Screen::Precheck),
+            other if other.starts_with("precheck:") => precheck.and_then(|precheck| {
+                let index = other["precheck:".len()..].parse().ok()?;
+                Some(Screen::Precheck(precheck, index))
+            }),
             other => match other.strip_prefix("crisis:") {
                 Some(question) => decode_question(question).map(Screen::Crisis),
                 None => decode_question(other).map(Screen::Asking),
@@ -468,12 +469,11 @@ impl Questionnaire {
         match screen {
             Screen::Intro => true,
             Screen::Results => self.is_complete(),
-            Screen::Precheck(index) => {
-                usize::from(index) < self.precheck_len()
+            Screen::Precheck(precheck, index) => {
+                self.precheck == Some(precheck)
+                    && usize::from(index) < precheck.question_count()
                     && is_complete(&self.instruments, self.mode, &self.answers)
-                    && self.precheck.is_some_and(|precheck| {
-                        (0..index).all(|earlier| self.answers.precheck(precheck, earlier).is_some())
-                    })
+                    && (0..index).all(|earlier| self.answers.precheck(precheck, earlier).is_some())
             }
             Screen::Asking(question) => steps
                 .iter()

@@ -152,35 +152,32 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 </div>
             },
         ),
-        Screen::Precheck(index) => match state.precheck {
-            Some(precheck) => {
-                let on_choose = {
-                    let dispatcher = state.dispatcher();
-                    Callback::from(move |value| {
-                        dispatcher.dispatch(Action::ChoosePrecheck { index, value })
-                    })
-                };
-                question_screen(&QuestionScreenProps {
-                    asked: Asked::Precheck(precheck, index),
-                    lang: props.lang,
-                    selected: state.answers.precheck(precheck, index),
-                    #[cfg(plus)]
-                    count_text: None,
-                    progress: state.progress(),
-                    is_last: state.is_last_question(),
-                    needs_answer: state.needs_answer,
-                    host: props.host.clone(),
-                    on_choose,
-                    #[cfg(plus)]
-                    on_type: Callback::noop(),
-                    on_next: send(Action::NextPrecheck(index)),
-                    on_back: send(Action::Back),
-                    on_start_over: send(Action::StartOver),
-                    pointer: pointer.clone(),
+        Screen::Precheck(precheck, index) => {
+            let on_choose = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |value| {
+                    dispatcher.dispatch(Action::ChoosePrecheck { index, value })
                 })
-            }
-            None => html! {},
-        },
+            };
+            question_screen(&QuestionScreenProps {
+                asked: Asked::Precheck(precheck, index),
+                lang: props.lang,
+                selected: state.answers.precheck(precheck, index),
+                #[cfg(plus)]
+                count_text: None,
+                progress: state.progress(),
+                is_last: state.is_last_question(),
+                needs_answer: state.needs_answer,
+                host: props.host.clone(),
+                on_choose,
+                #[cfg(plus)]
+                on_type: Callback::noop(),
+                on_next: send(Action::NextPrecheck(index)),
+                on_back: send(Action::Back),
+                on_start_over: send(Action::StartOver),
+                pointer: pointer.clone(),
+            })
+        }
         Screen::Results => match state.report(props.config.cutoffs) {
             Some(report) => results(&ResultsProps {
                 report: Rc::new(report),

@@ -429,7 +429,7 @@ fn a_count_is_answered_by_what_is_typed_and_refused_out_of_range() {
 /// Answers every pre-check question with `values` (Choose then Next).
 fn answer_precheck(mut state: Rc<Questionnaire>, values: &[u8]) -> Rc<Questionnaire> {
     for &value in values {
-        let Screen::Precheck(index) = state.screen else {
+        let Screen::Precheck(_, index) = state.screen else {
             panic!("not on a pre-check question: {:?}", state.screen);
         };
         state = dispatch(state, Action::ChoosePrecheck { index, value });
@@ -448,7 +448,7 @@ fn with_precheck(instruments: &[InstrumentId]) -> Rc<Questionnaire> {
 #[test]
 fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
     let state = answer_all(with_precheck(&[AUDITC]), &[0, 0, 0]);
-    assert_eq!(state.screen, Screen::Precheck(0));
+    assert_eq!(state.screen, Screen::Precheck(KETAMINE, 0));
     assert_eq!(
         state.progress(),
         Some(Progress {
@@ -471,7 +471,7 @@ fn the_precheck_follows_the_questionnaires_and_counts_in_the_progress() {
     let back = dispatch(done.clone(), Action::Back);
     assert_eq!(
         back.screen,
-        Screen::Precheck((KETAMINE.question_count() - 1) as u8)
+        Screen::Precheck(KETAMINE, (KETAMINE.question_count() - 1) as u8)
     );
     let mut state = back;
     for _ in 0..KETAMINE.question_count() {
@@ -510,15 +510,15 @@ fn a_reload_mid_precheck_returns_to_that_question_and_not_past_an_unanswered_one
         },
     );
     let state = answer_precheck(dispatch(state, Action::Next(count())), &[0, 0]);
-    assert_eq!(state.screen, Screen::Precheck(2));
+    assert_eq!(state.screen, Screen::Precheck(KETAMINE, 2));
     let saved = state.to_saved().unwrap();
     let restored = Questionnaire::restore(&[SQDS], Mode::Full, Some(KETAMINE), &saved);
-    assert_eq!(restored.screen, Screen::Precheck(2));
+    assert_eq!(restored.screen, Screen::Precheck(KETAMINE, 2));
     let forged = saved.replace("precheck:2", "precheck:5");
     let restored = Questionnaire::restore(&[SQDS], Mode::Full, Some(KETAMINE), &forged);
     assert_eq!(
         restored.screen,
-        Screen::Precheck(2),
+        Screen::Precheck(KETAMINE, 2),
         "the first open question"
     );
 }
