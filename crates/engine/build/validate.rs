@@ -34,17 +34,19 @@ fn is_snake_case(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// A data file's `id` must be the one its file is named for.
+fn check_id(id: &str, expected_id: &str, report: Report) {
+    if id != expected_id {
+        report(
+            "id",
+            format!("is `{id}`, but the file is named for `{expected_id}`"),
+        );
+    }
+}
+
 impl InstrumentFile {
     pub fn check(&self, expected_id: &str, report: Report) {
-        if self.id != expected_id {
-            report(
-                "id",
-                format!(
-                    "is `{}`, but the file is named for `{expected_id}`",
-                    self.id
-                ),
-            );
-        }
+        check_id(&self.id, expected_id, report);
         if let Err(why) = check::text(&self.short_name, 40) {
             report("short_name", why);
         }
@@ -346,15 +348,7 @@ pub const PRECHECK_ANSWERS: [(&str, &[u8]); 2] =
 
 impl PrecheckFile {
     pub fn check(&self, expected_id: &str, report: Report) {
-        if self.id != expected_id {
-            report(
-                "id",
-                format!(
-                    "is `{}`, but the file is named for `{expected_id}`",
-                    self.id
-                ),
-            );
-        }
+        check_id(&self.id, expected_id, report);
         if self.sources.is_empty() {
             report(
                 "sources",
