@@ -7,6 +7,7 @@ mod bench;
 mod budget;
 mod build;
 mod dist;
+mod fhir;
 mod serve;
 mod setup;
 mod test;

@@ -98,6 +98,7 @@ pub fn command(_args: &[String]) -> Result {
     chromium()?;
     firefox()?;
     webkit()?;
+    fhir_validator()?;
     step("set-up complete");
     Ok(())
 }
@@ -345,7 +346,59 @@ pub const WEBKIT_NEEDS: &[Needed] = &[
 
 /// Every table of files the set-up checks, so one test can hold each against dpkg.
 #[cfg(test)]
-pub const EVERY_NEEDED: &[&[Needed]] = &[DEBIAN_RUST, BROWSERS, FIREFOX_NEEDS, WEBKIT_NEEDS];
+pub const EVERY_NEEDED: &[&[Needed]] = &[
+    DEBIAN_RUST,
+    BROWSERS,
+    FIREFOX_NEEDS,
+    WEBKIT_NEEDS,
+    PYTHON_VENV_NEEDS,
+];
+
+/// Debian's Python with its venv module, for the FHIR validator's own environment.
+pub const PYTHON_VENV_NEEDS: &[Needed] = &[
+    Needed {
+        file: "/usr/bin/python3",
+        package: "python3-minimal",
+    },
+    Needed {
+        file: "/usr/lib/python3.11/ensurepip/__init__.py",
+        package: "python3.11-venv",
+    },
+];
+
+/// The FHIR R4 validator of the `fhir` suite: fhir.resources in a virtual environment of its
+/// own, `.tools/fhir`, with every version pinned in tests/fhir/requirements.txt (from PyPI).
+/// Returns its Python. Skipped when the environment holds exactly those requirements.
+pub fn fhir_validator() -> Result<PathBuf> {
+    step("FHIR R4 validator (tests/fhir/requirements.txt into .tools/fhir)");
+    ensure("Python with venv", PYTHON_VENV_NEEDS)?;
+    let root = project_root();
+    let venv = root.join(".tools/fhir");
+    let python = venv.join("bin/python");
+    let wanted = std::fs::read_to_string(root.join("tests/fhir/requirements.txt"))
+        .map_err(|error| format!("cannot read tests/fhir/requirements.txt: {error}"))?;
+    let marker = venv.join("installed-requirements.txt");
+    if python.is_file() && std::fs::read_to_string(&marker).ok().as_deref() == Some(&wanted) {
+        skip("the FHIR validator is installed with tests/fhir/requirements.txt");
+        return Ok(python);
+    }
+    run(Command::new("/usr/bin/python3")
+        .args(["-m", "venv", "--clear"])
+        .arg(&venv))?;
+    run(Command::new(&python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+        ])
+        .arg(root.join("tests/fhir/requirements.txt")))?;
+    std::fs::write(&marker, wanted)
+        .map_err(|error| format!("cannot write {}: {error}", marker.display()))?;
+    Ok(python)
+}
 
 /// Debian's Chromium: Playwright and wasm-bindgen-test drive it; nothing downloads a browser.
 pub fn chromium() -> Result {

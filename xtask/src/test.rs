@@ -83,6 +83,17 @@ pub fn run(args: &[String]) -> Result {
         step("size budget: everything a visitor in each language loads, at most 100 kB brotli");
         suites.push(budget());
     }
+    if wanted("fhir") {
+        step("saved results: FHIR R4 bundles checked by a FHIR validator (fhir.resources)");
+        suites.push(match crate::fhir::suite() {
+            Ok(tally) => Suite {
+                name: "fhir",
+                tally,
+                note: String::new(),
+            },
+            Err(why) => failed_to_run("fhir", why),
+        });
+    }
     if wanted("e2e") {
         step("end-to-end tests: the served demo in headless Chromium (Playwright + axe-core)");
         suites.push(end_to_end(&root));

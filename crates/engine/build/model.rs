@@ -108,8 +108,7 @@ pub struct InstrumentFile {
     pub item_note: Option<ItemNoteIn>,
     /// LOINC codes where LOINC has them, for files a visitor carries to a clinician; checked
     /// against the sources cited beside them.
-    #[allow(dead_code)]
-    pub loinc: Option<serde_json::Value>,
+    pub loinc: Option<LoincIn>,
     /// Whether the items share an instruction (PHQ-9's "Over the last 2 weeks…"), worded in
     /// the packs as `stem`; false where each question stands alone (AUDIT-C).
     #[serde(default = "yes")]
@@ -188,4 +187,26 @@ pub struct ItemNoteIn {
     pub items: Vec<u8>,
     #[allow(dead_code)]
     pub source: String,
+}
+
+/// An instrument's LOINC codes, verified against the sources in `source`: the panel, one code
+/// per item in form order, the total, and per item one answer code per option in the order
+/// shown (answers are matched by score, never by wording).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoincIn {
+    pub source: String,
+    pub panel: String,
+    pub items: Vec<String>,
+    pub total: String,
+    pub answers: Vec<Vec<String>>,
+    pub follow_up: Option<LoincFollowUpIn>,
+}
+
+/// The follow-up question's code and its answers' (the PHQ-9's difficulty question).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoincFollowUpIn {
+    pub code: String,
+    pub answers: Vec<String>,
 }

@@ -45,6 +45,69 @@ fn check_id(id: &str, expected_id: &str, report: Report) {
 }
 
 impl InstrumentFile {
+    /// LOINC codes: one per item and per option, each well formed with a check digit that fits,
+    /// none twice, and the source citing loinc.org. A swap of two valid codes passes here; the
+    /// tests pin each item's code by its wording.
+    fn check_loinc(&self, loinc: &LoincIn, report: Report) {
+        if !loinc.source.contains("loinc.org") {
+            report("loinc.source", "must cite loinc.org".into());
+        }
+        if loinc.items.len() != self.items || loinc.answers.len() != loinc.items.len() {
+            report(
+                "loinc.items",
+                format!(
+                    "{} item codes and {} answer lists for {} items",
+                    loinc.items.len(),
+                    loinc.answers.len(),
+                    self.items
+                ),
+            );
+        }
+        for (item, answers) in loinc.answers.iter().enumerate() {
+            if answers.len() != self.options.len() {
+                report(
+                    &format!("loinc.answers.{item}"),
+                    format!("{} codes for {} options", answers.len(), self.options.len()),
+                );
+            }
+        }
+        let mut terms: Vec<&str> = vec![&loinc.panel, &loinc.total];
+        terms.extend(loinc.items.iter().map(String::as_str));
+        let mut answers: Vec<&str> = loinc.answers.iter().flatten().map(String::as_str).collect();
+        if let Some(follow_up) = &loinc.follow_up {
+            terms.push(&follow_up.code);
+            answers.extend(follow_up.answers.iter().map(String::as_str));
+            let options = self.follow_up.as_ref().map_or(0, |f| f.options.len());
+            if follow_up.answers.len() != options {
+                report(
+                    "loinc.follow_up.answers",
+                    format!("{} codes for {options} options", follow_up.answers.len()),
+                );
+            }
+        }
+        for code in &terms {
+            if !loinc::is_term(code) {
+                report(
+                    "loinc",
+                    format!("`{code}` is not a LOINC code with a fitting check digit"),
+                );
+            }
+        }
+        for code in &answers {
+            if !loinc::is_answer(code) {
+                report(
+                    "loinc",
+                    format!("`{code}` is not a LOINC answer code with a fitting check digit"),
+                );
+            }
+        }
+        let mut sorted = terms.clone();
+        sorted.sort_unstable();
+        if let Some(twice) = sorted.windows(2).find(|w| w[0] == w[1]) {
+            report("loinc", format!("`{}` is listed twice", twice[0]));
+        }
+    }
+
     pub fn check(&self, expected_id: &str, report: Report) {
         check_id(&self.id, expected_id, report);
         if let Err(why) = check::text(&self.short_name, 40) {
@@ -79,6 +142,9 @@ impl InstrumentFile {
                 "items",
                 format!("{} items; 1 to 64 are supported", self.items),
             );
+        }
+        if let Some(loinc) = &self.loinc {
+            self.check_loinc(loinc, report);
         }
         if let Some(note) = &self.item_note {
             if note.items.is_empty()
@@ -390,5 +456,64 @@ impl PrecheckFile {
                 }
             }
         }
+    }
+}
+
+/// LOINC's check digits (LOINC Users' Guide, "Calculating Mod 10 check digits").
+pub mod loinc {
+    /// A term (`44250-9`): digits, a hyphen and the mod-10 check digit of the digits: from the
+    /// right, every other digit doubled starting with the last, the digits of the results summed.
+    pub fn is_term(code: &str) -> bool {
+        let Some((number, check)) = code.split_once('-') else {
+            return false;
+        };
+        let digits: Option<Vec<u32>> = number.chars().map(|c| c.to_digit(10)).collect();
+        let Some(digits) = digits.filter(|d| (1..=7).contains(&d.len())) else {
+            return false;
+        };
+        let sum: u32 = digits
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, &d)| {
+                if i % 2 == 0 {
+                    2 * d / 10 + 2 * d % 10
+                } else {
+                    d
+                }
+            })
+            .sum();
+        check.len() == 1
+            && check.chars().next().and_then(|c| c.to_digit(10)) == Some((10 - sum % 10) % 10)
+    }
+
+    /// An answer (`LA6568-5`): `LA`, digits, a hyphen and the check digit the guide gives for
+    /// LA codes, OpenMRS's Luhn variant over the whole code before the hyphen (each character
+    /// counted as its ASCII value less 48).
+    pub fn is_answer(code: &str) -> bool {
+        let Some((body, check)) = code.split_once('-') else {
+            return false;
+        };
+        if !body.starts_with("LA")
+            || body.len() < 3
+            || !body[2..].bytes().all(|b| b.is_ascii_digit())
+        {
+            return false;
+        }
+        let sum: i64 = body
+            .bytes()
+            .rev()
+            .enumerate()
+            .map(|(i, b)| {
+                let d = i64::from(b) - 48;
+                if i % 2 == 0 {
+                    2 * d - (d / 5) * 9
+                } else {
+                    d
+                }
+            })
+            .sum();
+        let expected = (10 - (sum.abs() + 10) % 10) % 10;
+        check.len() == 1 && check.parse::<i64>().ok() == Some(expected)
     }
 }

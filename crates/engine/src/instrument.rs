@@ -187,8 +187,29 @@ pub struct Instrument {
     /// drug question: how many times in the past year), the highest number taken. Its total is
     /// that number, capped at 255.
     pub count_max: Option<u16>,
+    /// Its LOINC codes, where LOINC has them (the PHQ-9, the GAD-7, the AUDIT-C), for the
+    /// results a visitor saves as FHIR; cited in the data file.
+    pub loinc: Option<Loinc>,
     pub scoring: Scoring,
     pub screener: Option<Screener>,
+}
+
+/// An instrument's LOINC codes: the panel, one per item in form order, the total, and per item
+/// one answer code per option in the order shown.
+#[derive(Debug)]
+pub struct Loinc {
+    pub panel: &'static str,
+    pub items: &'static [&'static str],
+    pub total: &'static str,
+    pub answers: &'static [&'static [&'static str]],
+    pub follow_up: Option<LoincFollowUp>,
+}
+
+/// The follow-up question's code and one answer code per option (the PHQ-9's difficulty).
+#[derive(Debug)]
+pub struct LoincFollowUp {
+    pub code: &'static str,
+    pub answers: &'static [&'static str],
 }
 
 impl Instrument {

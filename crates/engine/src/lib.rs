@@ -24,6 +24,7 @@
 mod answers;
 mod config;
 mod crisis;
+pub mod fhir;
 mod flow;
 mod instrument;
 pub mod json;
@@ -53,7 +54,7 @@ pub use flow::{
 };
 pub use instrument::{
     instrument, Band, Choice, CrisisRule, CutoffChoice, FollowUp, Gate, Instrument, InstrumentId,
-    ItemNote, Scoring, Screener,
+    ItemNote, Loinc, LoincFollowUp, Scoring, Screener,
 };
 pub use lang::{ui, Lang, Text, EXTRA_LEN, PACK_LEN};
 pub use outcome::{Explanation, ScoreShown, Segment};

@@ -539,3 +539,48 @@ fn in_default() -> Vec<&'static str> {
         .map(|id| id.as_str())
         .collect()
 }
+
+/// The build refuses LOINC codes with a check digit that does not fit (term or answer), a code
+/// listed twice, a count that does not match the items or options, and a source that does not
+/// cite loinc.org.
+#[test]
+fn loinc_codes_are_refused_unless_well_formed_and_complete() {
+    assert_eq!(instrument_problems("phq9", |_| {}), Vec::<String>::new());
+    assert_eq!(
+        instrument_problems("phq9", |v| v["loinc"]["items"][0] = "44250-8".into()),
+        ["loinc"]
+    );
+    assert_eq!(
+        instrument_problems("gad7", |v| v["loinc"]["answers"][2][0] = "LA6568-0".into()),
+        ["loinc"]
+    );
+    assert_eq!(
+        instrument_problems("gad7", |v| v["loinc"]["items"][6] = "69725-0".into()),
+        ["loinc"]
+    );
+    assert_eq!(
+        instrument_problems("gad7", |v| {
+            v["loinc"]["items"].as_array_mut().unwrap().pop();
+        }),
+        ["loinc.items"]
+    );
+    assert_eq!(
+        instrument_problems("phq9", |v| {
+            v["loinc"]["follow_up"]["answers"]
+                .as_array_mut()
+                .unwrap()
+                .pop();
+        }),
+        ["loinc.follow_up.answers"]
+    );
+    assert_eq!(
+        instrument_problems("auditc", |v| {
+            v["loinc"]["answers"][1].as_array_mut().unwrap().pop();
+        }),
+        ["loinc.answers.1"]
+    );
+    assert_eq!(
+        instrument_problems("phq9", |v| v["loinc"]["source"] = "LOINC".into()),
+        ["loinc.source"]
+    );
+}

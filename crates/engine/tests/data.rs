@@ -635,3 +635,102 @@ fn data_and_docs_cite_only_sources_a_reader_can_follow() {
         assert!(!numbered, "{path} refers to an issue number");
     }
 }
+
+/// Each LOINC code pinned to its question by the question's own words, as LOINC names it
+/// (loinc.org: LL358-3, LL359-1, the PHQ-SADS panel 69729-2): a swap of two valid codes passes
+/// every check digit, and one public project swaps the GAD-7's items 6 and 7.
+#[test]
+fn each_loinc_code_belongs_to_the_question_loinc_names_it_for() {
+    let items: [(InstrumentId, &str, &str); 16] = [
+        (InstrumentId::Phq9, "Little interest or pleasure", "44250-9"),
+        (InstrumentId::Phq9, "Feeling down, depressed", "44255-8"),
+        (
+            InstrumentId::Phq9,
+            "Trouble falling or staying asleep",
+            "44259-0",
+        ),
+        (InstrumentId::Phq9, "Feeling tired", "44254-1"),
+        (InstrumentId::Phq9, "Poor appetite", "44251-7"),
+        (InstrumentId::Phq9, "Feeling bad about yourself", "44258-2"),
+        (InstrumentId::Phq9, "Trouble concentrating", "44252-5"),
+        (
+            InstrumentId::Phq9,
+            "Moving or speaking so slowly",
+            "44253-3",
+        ),
+        (InstrumentId::Phq9, "better off dead", "44260-8"),
+        (InstrumentId::Gad7, "Feeling nervous, anxious", "69725-0"),
+        (InstrumentId::Gad7, "stop or control worrying", "68509-9"),
+        (InstrumentId::Gad7, "Worrying too much", "69733-4"),
+        (InstrumentId::Gad7, "Trouble relaxing", "69734-2"),
+        (InstrumentId::Gad7, "so restless", "69735-9"),
+        (InstrumentId::Gad7, "easily annoyed or irritable", "69689-8"),
+        (InstrumentId::Gad7, "Feeling afraid", "69736-7"),
+    ];
+    for (id, words, code) in items {
+        let data = instrument(id);
+        let loinc = data.loinc.as_ref().unwrap();
+        let index = data
+            .items
+            .iter()
+            .position(|item| item.get(Lang::En).contains(words))
+            .unwrap_or_else(|| panic!("{id}: no item says {words:?}"));
+        assert_eq!(loinc.items[index], code, "{id} item {}: {words}", index + 1);
+    }
+    let answers = [
+        ("Not at all", "LA6568-5"),
+        ("Several days", "LA6569-3"),
+        ("More than half the days", "LA6570-1"),
+        ("Nearly every day", "LA6571-9"),
+    ];
+    for id in [InstrumentId::Phq9, InstrumentId::Gad7] {
+        let data = instrument(id);
+        let loinc = data.loinc.as_ref().unwrap();
+        for (index, codes) in loinc.answers.iter().enumerate() {
+            for (option, code) in data.options_of(index as u8).iter().zip(codes.iter()) {
+                let label = option.label.get(Lang::En);
+                assert_eq!(
+                    answers
+                        .iter()
+                        .find(|(words, _)| *words == label)
+                        .map(|(_, c)| *c),
+                    Some(*code),
+                    "{id} item {} answer {label:?}",
+                    index + 1
+                );
+            }
+        }
+    }
+    // The difficulty question: LOINC numbers "Very difficult" LA6575-0 and "Extremely
+    // difficult" LA6574-3, the reverse of their order on the form.
+    let phq9 = instrument(InstrumentId::Phq9);
+    let follow_up = phq9.loinc.as_ref().unwrap().follow_up.as_ref().unwrap();
+    assert_eq!(follow_up.code, "69722-7");
+    let labels: Vec<(&str, &str)> = phq9
+        .follow_up
+        .as_ref()
+        .unwrap()
+        .options
+        .iter()
+        .map(|option| option.label.get(Lang::En))
+        .zip(follow_up.answers.iter().copied())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("Not difficult at all", "LA6572-7"),
+            ("Somewhat difficult", "LA6573-5"),
+            ("Very difficult", "LA6575-0"),
+            ("Extremely difficult", "LA6574-3"),
+        ]
+    );
+    assert_eq!(
+        [
+            phq9.loinc.as_ref().unwrap().panel,
+            phq9.loinc.as_ref().unwrap().total
+        ],
+        ["44249-1", "44261-6"]
+    );
+    let gad7 = instrument(InstrumentId::Gad7).loinc.as_ref().unwrap();
+    assert_eq!([gad7.panel, gad7.total], ["69737-5", "70274-6"]);
+}
