@@ -230,8 +230,9 @@ fn a_maximum_that_does_not_match_the_items_is_refused() {
         // The last band (20-27) now runs past the maximum, and the bands end past it.
         ["scoring.max", "scoring.bands[4]", "scoring.bands"]
     );
+    // One item fewer: the maximum and the LOINC codes (one per item) no longer fit.
     let dropped = instrument_problems("gad7", |v| v["items"] = 6.into());
-    assert_eq!(dropped, ["scoring.max"]);
+    assert_eq!(dropped, ["loinc.items", "scoring.max"]);
 }
 
 #[test]
