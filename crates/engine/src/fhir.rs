@@ -243,3 +243,360 @@ pub fn is_date_time(text: &str) -> bool {
         && number(14..16) < 60
         && number(17..19) < 60
 }
+
+/// The largest saved file read back: a bundle of every instrument is about 12 kB; anything far
+/// larger is not one of ours and is refused before it is parsed.
+pub const MAX_FILE_BYTES: usize = 64 * 1024;
+
+/// A file saved earlier, read back for "compare with last time".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Earlier {
+    /// When it was saved, as the device wrote it.
+    pub authored: String,
+    pub results: Vec<EarlierResult>,
+}
+
+/// One instrument's total in a file saved earlier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EarlierResult {
+    pub id: InstrumentId,
+    /// Whether the whole instrument or only its short form was answered.
+    pub screen: Screen,
+    pub total: u8,
+}
+
+/// Why a file could not be read. The visitor is told which of the three in plain words; the
+/// console gets `NotOurs`'s detail, which names the place in the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge,
+    NotJson(String),
+    NotOurs(String),
+}
+
+impl core::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ReadError::TooLarge => write!(f, "the file is larger than {MAX_FILE_BYTES} bytes"),
+            ReadError::NotJson(why) => write!(f, "the file is not JSON: {why}"),
+            ReadError::NotOurs(why) => write!(f, "the file is not results saved here: {why}"),
+        }
+    }
+}
+
+/// Reads a file saved by [`bundle`], hostile input: only exactly the shape `bundle` writes is
+/// accepted (the same keys, a known instrument once each, every item one of its questions with
+/// one of its answers, a total that is the sum of the answers given), and nothing else.
+pub fn read(bytes: &[u8]) -> Result<Earlier, ReadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge);
+    }
+    let text = core::str::from_utf8(bytes)
+        .map_err(|_| ReadError::NotJson("it is not UTF-8 text".into()))?;
+    let value = crate::json::parse(text).map_err(|error| ReadError::NotJson(error.to_string()))?;
+    let not_ours = |why: String| ReadError::NotOurs(why);
+    let bundle = object(
+        &value,
+        "the file",
+        &["entry", "resourceType", "timestamp", "type"],
+    )
+    .map_err(not_ours)?;
+    expect_str(bundle, "resourceType", "Bundle").map_err(not_ours)?;
+    expect_str(bundle, "type", "collection").map_err(not_ours)?;
+    let authored = string(bundle, "timestamp").map_err(not_ours)?;
+    if !is_date_time(authored) {
+        return Err(not_ours(format!(
+            "timestamp `{authored}` is not a date and time"
+        )));
+    }
+    let Some(Value::Array(entries)) = bundle.get("entry") else {
+        return Err(not_ours("entry is not a list".into()));
+    };
+    if entries.is_empty() || entries.len() > InstrumentId::ALL.len() {
+        return Err(not_ours(format!("entry has {} responses", entries.len())));
+    }
+    let mut results: Vec<EarlierResult> = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let at = format!("entry[{index}]");
+        let result = read_response(entry, &at, authored).map_err(not_ours)?;
+        if results.iter().any(|earlier| earlier.id == result.id) {
+            return Err(not_ours(format!("{at}: {} a second time", result.id)));
+        }
+        results.push(result);
+    }
+    Ok(Earlier {
+        authored: authored.to_string(),
+        results,
+    })
+}
+
+fn read_response(entry: &Value, at: &str, authored: &str) -> Result<EarlierResult, String> {
+    let entry = object(entry, at, &["resource"])?;
+    let at = format!("{at}.resource");
+    let response = object(
+        entry.get("resource").unwrap_or(&Value::Null),
+        &at,
+        &[
+            "authored",
+            "item",
+            "questionnaire",
+            "resourceType",
+            "status",
+        ],
+    )?;
+    expect_str(response, "resourceType", "QuestionnaireResponse")
+        .map_err(|e| format!("{at}.{e}"))?;
+    expect_str(response, "status", "completed").map_err(|e| format!("{at}.{e}"))?;
+    expect_str(response, "authored", authored).map_err(|e| format!("{at}.{e}"))?;
+    let canonical = string(response, "questionnaire").map_err(|e| format!("{at}.{e}"))?;
+    let id = instrument_of_questionnaire(canonical).ok_or_else(|| {
+        format!("{at}.questionnaire `{canonical}` is no questionnaire of this widget")
+    })?;
+    let data = instrument(id);
+    let Some(Value::Array(items)) = response.get("item") else {
+        return Err(format!("{at}.item is not a list"));
+    };
+    let (total_item, asked) = items
+        .split_last()
+        .ok_or_else(|| format!("{at}.item is empty"))?;
+    // Every question the file may carry, with its answers' codes: the same links `bundle` writes.
+    let expected = expected_questions(data);
+    let mut sum: u16 = 0;
+    let mut seen: Vec<&str> = Vec::new();
+    let mut items_answered = 0usize;
+    for (index, item) in asked.iter().enumerate() {
+        let at = format!("{at}.item[{index}]");
+        let (link, answer) = read_item(item, &at)?;
+        if seen.contains(&link) {
+            return Err(format!("{at}: `{link}` a second time"));
+        }
+        seen.push(link);
+        let question = expected
+            .iter()
+            .find(|question| question.link == link)
+            .ok_or_else(|| format!("{at}: `{link}` is no question of the {}", data.short_name))?;
+        let score = match (&question.kind, answer) {
+            (Kind::Count, Answer::Integer(n)) if n <= u64::from(data.count_max().unwrap_or(0)) => {
+                sum = sum.saturating_add(u16::try_from(n).unwrap_or(u16::MAX));
+                items_answered += 1;
+                continue;
+            }
+            (Kind::Coded { codes, scored }, Answer::Coding(system, code)) => {
+                let score = codes
+                    .iter()
+                    .find(|(s, c, _)| *s == system && *c == code)
+                    .map(|(_, _, score)| *score)
+                    .ok_or_else(|| format!("{at}: `{system}|{code}` is no answer to `{link}`"))?;
+                if *scored {
+                    items_answered += 1;
+                }
+                scored.then_some(score)
+            }
+            _ => return Err(format!("{at}: the answer to `{link}` is of the wrong kind")),
+        };
+        if let Some(score) = score {
+            sum = sum.saturating_add(u16::from(score));
+        }
+    }
+    let at_total = format!("{at}.item[{}]", asked.len());
+    let (link, answer) = read_item(total_item, &at_total)?;
+    let screen = if link == total_link(data, Screen::Full) {
+        Screen::Full
+    } else if data.screener.is_some() && link == total_link(data, Screen::ScreenerNegative) {
+        Screen::ScreenerNegative
+    } else {
+        return Err(format!(
+            "{at_total}: `{link}` is not the {} total",
+            data.short_name
+        ));
+    };
+    let Answer::Integer(total) = answer else {
+        return Err(format!("{at_total}: the total is not a whole number"));
+    };
+    let items_expected = match screen {
+        Screen::Full => data.items.len(),
+        Screen::ScreenerNegative => data.screener.as_ref().map_or(0, |s| usize::from(s.items)),
+    };
+    // A gate answered "no" ends the instrument with no items.
+    let gate_closed = data.gate.is_some() && items_answered == 0;
+    if items_answered != items_expected && !gate_closed {
+        return Err(format!(
+            "{at}: {items_answered} of {items_expected} questions answered"
+        ));
+    }
+    if total != u64::from(sum.min(255)) {
+        return Err(format!(
+            "{at_total}: the total {total} is not the sum of the answers, {sum}"
+        ));
+    }
+    Ok(EarlierResult {
+        id,
+        screen,
+        total: u8::try_from(total)
+            .map_err(|_| format!("{at_total}: the total {total} is too high"))?,
+    })
+}
+
+/// A question a saved file may answer, by its linkId.
+struct Expected {
+    link: String,
+    kind: Kind,
+}
+
+enum Kind {
+    /// The drug question's number.
+    Count,
+    /// An answer code per option: (system, code, score); `scored` for the items, not for the gate
+    /// or the follow-up.
+    Coded {
+        codes: Vec<(&'static str, String, u8)>,
+        scored: bool,
+    },
+}
+
+fn expected_questions(data: &Instrument) -> Vec<Expected> {
+    let id = data.id.as_str();
+    let loinc = data.loinc.as_ref();
+    let coded =
+        |link: &str, codes: Option<&[&'static str]>, options: &[Choice], scored| Kind::Coded {
+            codes: options
+                .iter()
+                .enumerate()
+                .map(
+                    |(position, option)| match codes.and_then(|c| c.get(position)) {
+                        Some(code) => (LOINC, (*code).to_string(), option.score),
+                        None => (
+                            CODE_SYSTEM,
+                            format!("{link}-{}", option.score),
+                            option.score,
+                        ),
+                    },
+                )
+                .collect(),
+            scored,
+        };
+    let mut out = Vec::new();
+    if let Some(gate) = &data.gate {
+        let link = format!("{id}-gate");
+        out.push(Expected {
+            kind: coded(&link, None, gate.options, false),
+            link,
+        });
+    }
+    if data.count_max().is_some() {
+        out.push(Expected {
+            link: format!("{id}-1"),
+            kind: Kind::Count,
+        });
+    } else {
+        for index in 0..data.items.len() {
+            let link =
+                loinc.map_or_else(|| format!("{id}-{}", index + 1), |l| l.items[index].into());
+            let kind = coded(
+                &link,
+                loinc.map(|l| l.answers[index]),
+                data.options_of(index as u8),
+                true,
+            );
+            out.push(Expected { link, kind });
+        }
+    }
+    if let Some(follow_up) = &data.follow_up {
+        let codes = loinc.and_then(|l| l.follow_up.as_ref());
+        let link = codes.map_or_else(|| format!("{id}-{}", follow_up.key), |f| f.code.into());
+        let kind = coded(&link, codes.map(|f| f.answers), follow_up.options, false);
+        out.push(Expected { link, kind });
+    }
+    out
+}
+
+enum Answer<'a> {
+    Integer(u64),
+    Coding(&'a str, &'a str),
+}
+
+/// An item as `bundle` writes it: `linkId`, an optional `text`, and one answer, a `valueInteger`
+/// or a `valueCoding` with `system`, `code` and an optional `display`.
+fn read_item<'a>(item: &'a Value, at: &str) -> Result<(&'a str, Answer<'a>), String> {
+    let Value::Object(map) = item else {
+        return Err(format!("{at} is not an object"));
+    };
+    let allowed = ["answer", "linkId", "text"];
+    if let Some(key) = map.keys().find(|key| !allowed.contains(&key.as_str())) {
+        return Err(format!("{at}.{key} is not expected"));
+    }
+    let link = string(map, "linkId").map_err(|e| format!("{at}.{e}"))?;
+    if map.contains_key("text") {
+        string(map, "text").map_err(|e| format!("{at}.{e}"))?;
+    }
+    let Some(Value::Array(answers)) = map.get("answer") else {
+        return Err(format!("{at}.answer is not a list"));
+    };
+    let [answer] = answers.as_slice() else {
+        return Err(format!(
+            "{at}.answer has {} answers, not one",
+            answers.len()
+        ));
+    };
+    let Value::Object(answer) = answer else {
+        return Err(format!("{at}.answer[0] is not an object"));
+    };
+    let keys: Vec<&str> = answer.keys().map(String::as_str).collect();
+    match keys.as_slice() {
+        ["valueInteger"] => match answer.get("valueInteger") {
+            Some(Value::Number(n)) if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 6 => {
+                Ok((link, Answer::Integer(n.parse().unwrap_or(u64::MAX))))
+            }
+            _ => Err(format!("{at}.answer[0].valueInteger is not a whole number")),
+        },
+        ["valueCoding"] => {
+            let at = format!("{at}.answer[0].valueCoding");
+            let Some(Value::Object(coding)) = answer.get("valueCoding") else {
+                return Err(format!("{at} is not an object"));
+            };
+            if let Some(key) = coding
+                .keys()
+                .find(|key| !["code", "display", "system"].contains(&key.as_str()))
+            {
+                return Err(format!("{at}.{key} is not expected"));
+            }
+            if coding.contains_key("display") {
+                string(coding, "display").map_err(|e| format!("{at}.{e}"))?;
+            }
+            let system = string(coding, "system").map_err(|e| format!("{at}.{e}"))?;
+            let code = string(coding, "code").map_err(|e| format!("{at}.{e}"))?;
+            Ok((link, Answer::Coding(system, code)))
+        }
+        _ => Err(format!(
+            "{at}.answer[0] has {keys:?}, not one valueInteger or valueCoding"
+        )),
+    }
+}
+
+/// `value` as an object with exactly the keys `keys` (sorted, as parsed objects are).
+fn object<'a>(value: &'a Value, at: &str, keys: &[&str]) -> Result<&'a Map, String> {
+    let Value::Object(map) = value else {
+        return Err(format!("{at} is not an object"));
+    };
+    let found: Vec<&str> = map.keys().map(String::as_str).collect();
+    if found != keys {
+        return Err(format!("{at} has the keys {found:?}, not {keys:?}"));
+    }
+    Ok(map)
+}
+
+fn string<'a>(map: &'a Map, key: &str) -> Result<&'a str, String> {
+    match map.get(key) {
+        Some(Value::String(text)) => Ok(text),
+        _ => Err(format!("{key} is not text")),
+    }
+}
+
+fn expect_str(map: &Map, key: &str, expected: &str) -> Result<(), String> {
+    let found = string(map, key)?;
+    if found == expected {
+        Ok(())
+    } else {
+        Err(format!("{key} is `{found}`, not `{expected}`"))
+    }
+}

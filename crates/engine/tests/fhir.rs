@@ -218,3 +218,271 @@ fn authored_must_be_a_date_time_to_the_second_with_its_zone() {
     .unwrap();
     assert!(fhir::bundle(&report, "yesterday", Lang::En).is_err());
 }
+
+/// A visit with the PHQ-9 (with its difficulty), the PC-PTSD-5 and the drug question, saved.
+fn saved_visit() -> (selfcheck_engine::Report, String) {
+    let mut answers = Answers::new();
+    for (i, v) in [1u8, 2, 0, 3, 1, 0, 0, 2, 0].into_iter().enumerate() {
+        answers
+            .set(Question::new(InstrumentId::Phq9, Part::Item(i as u8)), v)
+            .unwrap();
+    }
+    answers
+        .set(Question::new(InstrumentId::Phq9, Part::FollowUp), 1)
+        .unwrap();
+    answers
+        .set(Question::new(InstrumentId::Pcptsd5, Part::Gate), 1)
+        .unwrap();
+    for (i, v) in [1u8, 0, 1, 1, 0].into_iter().enumerate() {
+        answers
+            .set(Question::new(InstrumentId::Pcptsd5, Part::Item(i as u8)), v)
+            .unwrap();
+    }
+    answers
+        .set_count(Question::new(InstrumentId::Sqds, Part::Count), 4)
+        .unwrap();
+    let ids = [
+        InstrumentId::Phq9,
+        InstrumentId::Pcptsd5,
+        InstrumentId::Sqds,
+    ];
+    let report = score(&ids, Mode::Full, Cutoffs::default(), &answers).unwrap();
+    let json = fhir::bundle(&report, AUTHORED, Lang::Es).unwrap();
+    (report, json)
+}
+
+#[test]
+fn a_saved_file_reads_back_as_the_totals_it_was_saved_with() {
+    let (report, json) = saved_visit();
+    let earlier = fhir::read(json.as_bytes()).unwrap();
+    assert_eq!(earlier.authored, AUTHORED);
+    let read: Vec<(InstrumentId, u8)> = earlier.results.iter().map(|r| (r.id, r.total)).collect();
+    let scored: Vec<(InstrumentId, u8)> = report.results.iter().map(|r| (r.id, r.total)).collect();
+    assert_eq!(read, scored);
+    assert_eq!(
+        read,
+        [
+            (InstrumentId::Phq9, 9),
+            (InstrumentId::Pcptsd5, 3),
+            (InstrumentId::Sqds, 4)
+        ]
+    );
+    // A short form alone and an exposure No read back too.
+    let b = bundle(
+        &[InstrumentId::Gad7],
+        Mode::Adaptive,
+        &items(InstrumentId::Gad7, &[1, 0]),
+    );
+    let earlier = fhir::read(b.to_string().as_bytes()).unwrap();
+    assert_eq!(
+        earlier.results[0].screen,
+        selfcheck_engine::Screen::ScreenerNegative
+    );
+    assert_eq!(earlier.results[0].total, 1);
+    let b = bundle(
+        &[InstrumentId::Pcptsd5],
+        Mode::Full,
+        &[(InstrumentId::Pcptsd5, Part::Gate, 0)],
+    );
+    assert_eq!(
+        fhir::read(b.to_string().as_bytes()).unwrap().results[0].total,
+        0
+    );
+}
+
+/// Files that are not results saved here, each refused with a reason and never a panic.
+#[test]
+fn every_malformed_file_is_refused() {
+    use fhir::ReadError;
+    let (_, json) = saved_visit();
+    let valid: Value = serde_json::from_str(&json).unwrap();
+    let edit = |change: &dyn Fn(&mut Value)| {
+        let mut copy = valid.clone();
+        change(&mut copy);
+        copy.to_string().into_bytes()
+    };
+    fn phq9(v: &mut Value) -> &mut Value {
+        &mut v["entry"][0]["resource"]
+    }
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("not UTF-8", vec![0xff, 0xfe, b'{']),
+        ("null", b"null".to_vec()),
+        ("a list", b"[]".to_vec()),
+        ("cut short", json.as_bytes()[..json.len() / 2].to_vec()),
+        ("nested too deep", "[".repeat(200).into_bytes()),
+        ("a Patient", edit(&|v| v["resourceType"] = "Patient".into())),
+        (
+            "another bundle type",
+            edit(&|v| v["type"] = "document".into()),
+        ),
+        ("an extra key", edit(&|v| v["id"] = "x".into())),
+        (
+            "no timestamp",
+            edit(&|v| {
+                v.as_object_mut().unwrap().remove("timestamp");
+            }),
+        ),
+        (
+            "a timestamp without a zone",
+            edit(&|v| v["timestamp"] = "2026-11-29T14:05:09".into()),
+        ),
+        (
+            "entry not a list",
+            edit(&|v| v["entry"] = serde_json::json!({})),
+        ),
+        ("no entries", edit(&|v| v["entry"] = serde_json::json!([]))),
+        (
+            "six entries",
+            edit(&|v| {
+                let first = v["entry"][0].clone();
+                v["entry"] = Value::Array(vec![first; 6]);
+            }),
+        ),
+        (
+            "an entry that is text",
+            edit(&|v| v["entry"][1] = "x".into()),
+        ),
+        (
+            "an entry with a fullUrl",
+            edit(&|v| v["entry"][0]["fullUrl"] = "urn:uuid:1".into()),
+        ),
+        (
+            "an entry without a resource",
+            edit(&|v| v["entry"][0] = serde_json::json!({})),
+        ),
+        (
+            "an Observation",
+            edit(&|v| phq9(v)["resourceType"] = "Observation".into()),
+        ),
+        (
+            "in progress",
+            edit(&|v| phq9(v)["status"] = "in-progress".into()),
+        ),
+        (
+            "another time",
+            edit(&|v| phq9(v)["authored"] = "2026-11-28T14:05:09+01:00".into()),
+        ),
+        (
+            "an unknown questionnaire",
+            edit(&|v| phq9(v)["questionnaire"] = "http://loinc.org/q/55757-9".into()),
+        ),
+        (
+            "one instrument twice",
+            edit(&|v| {
+                let first = v["entry"][0].clone();
+                v["entry"][1] = first;
+            }),
+        ),
+        (
+            "items not a list",
+            edit(&|v| phq9(v)["item"] = serde_json::json!({})),
+        ),
+        (
+            "no items",
+            edit(&|v| phq9(v)["item"] = serde_json::json!([])),
+        ),
+        (
+            "an unknown question",
+            edit(&|v| phq9(v)["item"][0]["linkId"] = "12345-5".into()),
+        ),
+        (
+            "a question twice",
+            edit(&|v| {
+                let first = phq9(v)["item"][0].clone();
+                phq9(v)["item"][1] = first;
+            }),
+        ),
+        (
+            "a question left out",
+            edit(&|v| {
+                phq9(v)["item"].as_array_mut().unwrap().remove(3);
+            }),
+        ),
+        (
+            "two answers",
+            edit(&|v| {
+                let a = phq9(v)["item"][0]["answer"][0].clone();
+                phq9(v)["item"][0]["answer"] = Value::Array(vec![a.clone(), a]);
+            }),
+        ),
+        (
+            "no answer",
+            edit(&|v| phq9(v)["item"][0]["answer"] = serde_json::json!([])),
+        ),
+        (
+            "two values",
+            edit(&|v| phq9(v)["item"][0]["answer"][0]["valueInteger"] = 1.into()),
+        ),
+        (
+            "an unknown answer code",
+            edit(&|v| phq9(v)["item"][0]["answer"][0]["valueCoding"]["code"] = "LA6572-7".into()),
+        ),
+        (
+            "a LOINC code under our system",
+            edit(&|v| {
+                phq9(v)["item"][0]["answer"][0]["valueCoding"]["system"] = CODE_SYSTEM.into()
+            }),
+        ),
+        (
+            "a number for a choice",
+            edit(&|v| phq9(v)["item"][0]["answer"][0] = serde_json::json!({"valueInteger": 1})),
+        ),
+        (
+            "display not text",
+            edit(&|v| phq9(v)["item"][0]["answer"][0]["valueCoding"]["display"] = 3.into()),
+        ),
+        (
+            "an extra key in an item",
+            edit(&|v| phq9(v)["item"][0]["definition"] = "x".into()),
+        ),
+        (
+            "a total that is not the sum",
+            edit(&|v| phq9(v)["item"][10]["answer"][0]["valueInteger"] = 8.into()),
+        ),
+        (
+            "the total under another code",
+            edit(&|v| phq9(v)["item"][10]["linkId"] = "70274-6".into()),
+        ),
+        (
+            "a negative total",
+            edit(&|v| phq9(v)["item"][10]["answer"][0]["valueInteger"] = (-9).into()),
+        ),
+        (
+            "a total as text",
+            edit(&|v| phq9(v)["item"][10]["answer"][0]["valueInteger"] = "9".into()),
+        ),
+        (
+            "a fractional total",
+            edit(&|v| phq9(v)["item"][10]["answer"][0]["valueInteger"] = 9.5.into()),
+        ),
+        (
+            "a count above 999",
+            edit(&|v| {
+                v["entry"][2]["resource"]["item"][0]["answer"][0]["valueInteger"] = 1000.into();
+                v["entry"][2]["resource"]["item"][1]["answer"][0]["valueInteger"] = 255.into();
+            }),
+        ),
+        ("too large", {
+            let mut big = json.clone().into_bytes();
+            big.extend(std::iter::repeat_n(b' ', fhir::MAX_FILE_BYTES));
+            big
+        }),
+    ];
+    assert!(cases.len() >= 30);
+    for (name, bytes) in &cases {
+        match fhir::read(bytes) {
+            Ok(earlier) => panic!("{name}: read as {earlier:?}"),
+            Err(error) => assert!(!error.to_string().is_empty(), "{name}"),
+        }
+    }
+    let reason = |name: &str| {
+        let (_, bytes) = cases.iter().find(|(n, _)| *n == name).unwrap();
+        fhir::read(bytes).unwrap_err()
+    };
+    assert_eq!(reason("too large"), ReadError::TooLarge);
+    assert!(matches!(reason("cut short"), ReadError::NotJson(_)));
+    assert!(
+        matches!(reason("a total that is not the sum"), ReadError::NotOurs(why) if why.contains("entry[0].resource.item[10]"))
+    );
+}
