@@ -108,7 +108,7 @@ impl InstrumentFile {
         format!(
             "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, offered: &[{}], title: {}, topic: {}, citation: {}, credit: {}, \
              stem: {}, options: &[{options}], item_options: &[{item_options}], item_note: {item_note}, items: &[{}], gate: {gate}, follow_up: {follow_up}, count_max: {:?}, loinc: {loinc}, \
-             scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {:?}, cutoff_choice: {cutoff_choice}, bands: &[{}], crisis: {crisis} }}, screener: {screener} }},\n",
+             scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {:?}, cutoff_choice: {cutoff_choice}, bands: &[{}], crisis: {crisis}, meaningful_change: {:?} }}, screener: {screener} }},\n",
             self.short_name,
             offered.join(", "),
             text(&format!("{id}.title")),
@@ -126,6 +126,7 @@ impl InstrumentFile {
             s.positive_at,
             s.consider_at,
             bands.join(", "),
+            s.meaningful_change.as_ref().map(|change| change.points),
         )
     }
 }

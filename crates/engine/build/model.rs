@@ -57,6 +57,17 @@ pub struct ScoringIn {
     pub crisis_item: Option<u8>,
     pub crisis_at: Option<u8>,
     pub crisis_source: Option<String>,
+    /// The smallest change of the total between two visits that a published study calls
+    /// meaningful, with its source; `None` where none is published.
+    pub meaningful_change: Option<MeaningfulChangeIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeaningfulChangeIn {
+    pub points: u8,
+    #[allow(dead_code)]
+    pub source: String,
 }
 
 #[derive(Deserialize)]

@@ -172,6 +172,17 @@ impl InstrumentFile {
                 ),
             );
         }
+        if let Some(change) = &s.meaningful_change {
+            if change.points == 0 || change.points > s.max || change.source.trim().is_empty() {
+                report(
+                    "scoring.meaningful_change",
+                    format!(
+                        "is {} points; it must be within 1..={} and cite its source",
+                        change.points, s.max
+                    ),
+                );
+            }
+        }
         if s.positive_at == 0 || s.positive_at > s.max {
             report(
                 "scoring.positive_at",

@@ -137,6 +137,10 @@ pub struct Scoring {
     /// Empty for instruments without severity bands (PC-PTSD-5).
     pub bands: &'static [Band],
     pub crisis: Option<CrisisRule>,
+    /// The smallest change of the whole instrument's total between two visits that a published
+    /// study calls meaningful (cited in the data file and docs/scoring.md); `None` where no
+    /// threshold is published, and the change is then shown without a verdict.
+    pub meaningful_change: Option<u8>,
 }
 
 /// An item whose answer raises the crisis flag whatever the total (PHQ-9 item 9).

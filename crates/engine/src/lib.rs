@@ -22,6 +22,7 @@
 //! next instead of re-implementing it.
 
 mod answers;
+pub mod change;
 mod config;
 mod crisis;
 pub mod fhir;
@@ -34,6 +35,7 @@ pub mod pack;
 mod precheck;
 pub mod pseudo;
 mod scoring;
+pub mod summary;
 
 /// The script a clinic pastes by default: the default instruments (`InstrumentId::DEFAULT`).
 pub const DEFAULT_SCRIPT: &str = "selfcheck.js";

@@ -585,3 +585,22 @@ fn loinc_codes_are_refused_unless_well_formed_and_complete() {
         ["loinc.source"]
     );
 }
+
+#[test]
+fn a_meaningful_change_must_fit_the_scale_and_cite_its_source() {
+    assert_eq!(
+        instrument_problems("phq9", |v| v["scoring"]["meaningful_change"]["points"] =
+            0.into()),
+        ["scoring.meaningful_change"]
+    );
+    assert_eq!(
+        instrument_problems("gad7", |v| v["scoring"]["meaningful_change"]["points"] =
+            22.into()),
+        ["scoring.meaningful_change"]
+    );
+    assert_eq!(
+        instrument_problems("gad7", |v| v["scoring"]["meaningful_change"]["source"] =
+            " ".into()),
+        ["scoring.meaningful_change"]
+    );
+}
