@@ -102,7 +102,7 @@ fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang)
             coded(&link, None, gate.options, score, lang),
         ));
     }
-    if let Some(count) = count_of(result) {
+    if let Some(count) = result.times() {
         let link = format!("{id}-1");
         let text = data.items.first().map_or("", |text| text.get(lang));
         items.push(item(&link, text, Some(integer(u64::from(count)))));
@@ -146,16 +146,6 @@ fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang)
     response.push("authored", Value::str(authored));
     response.push("item", Value::Array(items));
     Value::Object(response)
-}
-
-#[cfg(plus)]
-fn count_of(result: &InstrumentResult) -> Option<u16> {
-    result.count
-}
-
-#[cfg(not(plus))]
-fn count_of(_: &InstrumentResult) -> Option<u16> {
-    None
 }
 
 fn item(link: &str, text: &str, answer: Option<Value>) -> Value {

@@ -84,6 +84,15 @@ impl InstrumentResult {
         }
     }
 
+    /// The number given to a count question (the drug question), whole; `None` for the others
+    /// and always in the default build, which has no count question.
+    pub fn times(&self) -> Option<u16> {
+        #[cfg(plus)]
+        return self.count;
+        #[cfg(not(plus))]
+        None
+    }
+
     pub fn score_shown(&self) -> ScoreShown {
         #[cfg(plus)]
         if let Some(times) = self.count {

@@ -6,7 +6,7 @@
 //! whatever the visitor's language; the widget shows these same lines beside the code.
 
 use crate::instrument::{instrument, InstrumentId};
-use crate::scoring::{Flag, InstrumentResult, Report, Screen};
+use crate::scoring::{Flag, Report, Screen};
 
 /// The lines, joined by `\n`. `date` is the device's date, `YYYY-MM-DD`.
 pub fn qr_text(report: &Report, date: &str) -> String {
@@ -19,7 +19,7 @@ pub fn qr_text(report: &Report, date: &str) -> String {
             _ => "negative".into(),
         };
         // A count is the visitor's number, not a score out of a maximum.
-        let scored = match count_of(result) {
+        let scored = match result.times() {
             Some(times) => format!("{times} times"),
             None => format!("{}/{}", result.total, result.max),
         };
@@ -45,14 +45,4 @@ pub fn qr_text(report: &Report, date: &str) -> String {
         report.level.as_str().replace('_', " ")
     ));
     lines.join("\n")
-}
-
-#[cfg(plus)]
-fn count_of(result: &InstrumentResult) -> Option<u16> {
-    result.count
-}
-
-#[cfg(not(plus))]
-fn count_of(_: &InstrumentResult) -> Option<u16> {
-    None
 }
