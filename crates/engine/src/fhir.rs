@@ -558,7 +558,8 @@ fn read_item<'a>(item: &'a Value, at: &str) -> Result<(&'a str, Answer<'a>), Str
             Ok((link, Answer::Coding(system, code)))
         }
         _ => Err(format!(
-            "{at}.answer[0] has {keys:?}, not one valueInteger or valueCoding"
+            "{at}.answer[0] has `{}`, not one valueInteger or valueCoding",
+            keys.join("`, `")
         )),
     }
 }
@@ -570,7 +571,12 @@ fn object<'a>(value: &'a Value, at: &str, keys: &[&str]) -> Result<&'a Map, Stri
     };
     let found: Vec<&str> = map.keys().map(String::as_str).collect();
     if found != keys {
-        return Err(format!("{at} has the keys {found:?}, not {keys:?}"));
+        // Joined by hand: `{:?}` would bring Rust's debug formatting into the wasm.
+        return Err(format!(
+            "{at} has the keys `{}`, not `{}`",
+            found.join("`, `"),
+            keys.join("`, `")
+        ));
     }
     Ok(map)
 }
