@@ -127,10 +127,16 @@ fn main() {
         "const INSTRUMENT_COUNT: usize = {};\nstatic INSTRUMENTS: [Instrument; INSTRUMENT_COUNT] = [\n",
         built.len()
     );
+    let mut loinc = String::from(
+        "/// Each instrument's LOINC codes, by `InstrumentId` index (`Instrument::loinc`).\nstatic LOINC: [Option<Loinc>; INSTRUMENT_COUNT] = [\n",
+    );
     for (variant, file) in built {
         instruments.push_str(&file.emit(variant, &packs));
+        loinc.push_str(&file.emit_loinc());
     }
     instruments.push_str("];\n");
+    loinc.push_str("];\n");
+    instruments.push_str(&loinc);
     // What the default build must refuse by name, pointing at selfcheck-plus.js.
     let plus_only: Vec<&str> = if plus {
         Vec::new()

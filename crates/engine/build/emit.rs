@@ -85,29 +85,13 @@ impl InstrumentFile {
                 note.items.iter().map(|i| i - 1).collect::<Vec<u8>>()
             )
         });
-        let loinc = self.loinc.as_ref().map_or("None".into(), |l| {
-            let answers: Vec<String> = l.answers.iter().map(|list| format!("&{list:?}")).collect();
-            let follow_up = l.follow_up.as_ref().map_or("None".into(), |f| {
-                format!(
-                    "Some(LoincFollowUp {{ code: {:?}, answers: &{:?} }})",
-                    f.code, f.answers
-                )
-            });
-            format!(
-                "Some(Loinc {{ panel: {:?}, items: &{:?}, total: {:?}, answers: &[{}], follow_up: {follow_up} }})",
-                l.panel,
-                l.items,
-                l.total,
-                answers.join(", ")
-            )
-        });
         let offered: Vec<String> = packs
             .offering(id)
             .map(|variant| format!("Lang::{variant}"))
             .collect();
         format!(
             "Instrument {{ id: InstrumentId::{variant}, short_name: {:?}, offered: &[{}], title: {}, topic: {}, citation: {}, credit: {}, \
-             stem: {}, options: &[{options}], item_options: &[{item_options}], item_note: {item_note}, items: &[{}], gate: {gate}, follow_up: {follow_up}, count_max: {:?}, loinc: {loinc}, \
+             stem: {}, options: &[{options}], item_options: &[{item_options}], item_note: {item_note}, items: &[{}], gate: {gate}, follow_up: {follow_up}, count_max: {:?}, \
              scoring: Scoring {{ max: {}, positive_at: {}, consider_at: {:?}, cutoff_choice: {cutoff_choice}, bands: &[{}], crisis: {crisis}, meaningful_change: {:?} }}, screener: {screener} }},\n",
             self.short_name,
             offered.join(", "),
@@ -128,6 +112,28 @@ impl InstrumentFile {
             bands.join(", "),
             s.meaningful_change.as_ref().map(|change| change.points),
         )
+    }
+
+    /// Its entry in the LOINC table, kept apart from `INSTRUMENTS` so that a build that never
+    /// reads the codes (the widget, until it saves results) does not carry them.
+    pub fn emit_loinc(&self) -> String {
+        let loinc = self.loinc.as_ref().map_or("None".into(), |l| {
+            let answers: Vec<String> = l.answers.iter().map(|list| format!("&{list:?}")).collect();
+            let follow_up = l.follow_up.as_ref().map_or("None".into(), |f| {
+                format!(
+                    "Some(LoincFollowUp {{ code: {:?}, answers: &{:?} }})",
+                    f.code, f.answers
+                )
+            });
+            format!(
+                "Some(Loinc {{ panel: {:?}, items: &{:?}, total: {:?}, answers: &[{}], follow_up: {follow_up} }})",
+                l.panel,
+                l.items,
+                l.total,
+                answers.join(", ")
+            )
+        });
+        format!("{loinc},\n")
     }
 }
 

@@ -59,7 +59,7 @@ pub fn bundle(report: &Report, authored: &str, lang: Lang) -> Result<String, Str
 /// The canonical of the Questionnaire an instrument's answers belong to: LOINC's form for a
 /// LOINC panel (`http://loinc.org/q/44249-1`), otherwise selfcheck's.
 pub fn questionnaire_of(data: &Instrument) -> String {
-    match &data.loinc {
+    match data.loinc() {
         Some(loinc) => format!("{LOINC}/q/{}", loinc.panel),
         None => format!("{BASE}/Questionnaire/{}", data.id.as_str()),
     }
@@ -75,7 +75,7 @@ pub fn instrument_of_questionnaire(canonical: &str) -> Option<InstrumentId> {
 /// The linkId of an instrument's total: LOINC's total score code, or `<id>-total`; for a short
 /// form answered alone, `<id>-screener-total`.
 pub fn total_link(data: &Instrument, screen: Screen) -> String {
-    match (&data.loinc, screen) {
+    match (data.loinc(), screen) {
         (Some(loinc), Screen::Full) => loinc.total.to_string(),
         (_, Screen::Full) => format!("{}-total", data.id.as_str()),
         (_, Screen::ScreenerNegative) => format!("{}-screener-total", data.id.as_str()),
@@ -85,7 +85,7 @@ pub fn total_link(data: &Instrument, screen: Screen) -> String {
 fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang) -> Value {
     let data = instrument(result.id);
     let id = data.id.as_str();
-    let loinc = data.loinc.as_ref();
+    let loinc = data.loinc();
     let mut items = Vec::new();
     if let (Some(gate), Some(exposure)) = (&data.gate, result.exposure) {
         // The gate's answer is stored as whether it went on to the items.
@@ -446,7 +446,7 @@ enum Kind {
 
 fn expected_questions(data: &Instrument) -> Vec<Expected> {
     let id = data.id.as_str();
-    let loinc = data.loinc.as_ref();
+    let loinc = data.loinc();
     let coded =
         |link: &str, codes: Option<&[&'static str]>, options: &[Choice], scored| Kind::Coded {
             codes: options

@@ -191,9 +191,6 @@ pub struct Instrument {
     /// drug question: how many times in the past year), the highest number taken. Its total is
     /// that number, capped at 255.
     pub count_max: Option<u16>,
-    /// Its LOINC codes, where LOINC has them (the PHQ-9, the GAD-7, the AUDIT-C), for the
-    /// results a visitor saves as FHIR; cited in the data file.
-    pub loinc: Option<Loinc>,
     pub scoring: Scoring,
     pub screener: Option<Screener>,
 }
@@ -268,6 +265,13 @@ impl Instrument {
             let _ = index;
             None
         }
+    }
+
+    /// Its LOINC codes, where LOINC has them (the PHQ-9, the GAD-7, the AUDIT-C), for the
+    /// results a visitor saves as FHIR; cited in the data file. A table apart from this one, so
+    /// that a build that never reads them does not carry them.
+    pub fn loinc(&self) -> Option<&'static Loinc> {
+        LOINC[self.id.index()].as_ref()
     }
 
     /// A count instrument's highest number (the drug question's 999); `None` for the others.

@@ -669,7 +669,7 @@ fn each_loinc_code_belongs_to_the_question_loinc_names_it_for() {
     ];
     for (id, words, code) in items {
         let data = instrument(id);
-        let loinc = data.loinc.as_ref().unwrap();
+        let loinc = data.loinc().unwrap();
         let index = data
             .items
             .iter()
@@ -685,7 +685,7 @@ fn each_loinc_code_belongs_to_the_question_loinc_names_it_for() {
     ];
     for id in [InstrumentId::Phq9, InstrumentId::Gad7] {
         let data = instrument(id);
-        let loinc = data.loinc.as_ref().unwrap();
+        let loinc = data.loinc().unwrap();
         for (index, codes) in loinc.answers.iter().enumerate() {
             for (option, code) in data.options_of(index as u8).iter().zip(codes.iter()) {
                 let label = option.label.get(Lang::En);
@@ -704,7 +704,7 @@ fn each_loinc_code_belongs_to_the_question_loinc_names_it_for() {
     // The difficulty question: LOINC numbers "Very difficult" LA6575-0 and "Extremely
     // difficult" LA6574-3, the reverse of their order on the form.
     let phq9 = instrument(InstrumentId::Phq9);
-    let follow_up = phq9.loinc.as_ref().unwrap().follow_up.as_ref().unwrap();
+    let follow_up = phq9.loinc().unwrap().follow_up.as_ref().unwrap();
     assert_eq!(follow_up.code, "69722-7");
     let labels: Vec<(&str, &str)> = phq9
         .follow_up
@@ -725,12 +725,9 @@ fn each_loinc_code_belongs_to_the_question_loinc_names_it_for() {
         ]
     );
     assert_eq!(
-        [
-            phq9.loinc.as_ref().unwrap().panel,
-            phq9.loinc.as_ref().unwrap().total
-        ],
+        [phq9.loinc().unwrap().panel, phq9.loinc().unwrap().total],
         ["44249-1", "44261-6"]
     );
-    let gad7 = instrument(InstrumentId::Gad7).loinc.as_ref().unwrap();
+    let gad7 = instrument(InstrumentId::Gad7).loinc().unwrap();
     assert_eq!([gad7.panel, gad7.total], ["69737-5", "70274-6"]);
 }
