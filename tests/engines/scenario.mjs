@@ -1,12 +1,13 @@
-// One scenario for every engine that Playwright cannot drive here: Firefox (firefox.test.mjs,
+// The scenarios for every engine that Playwright cannot drive here (the default build's visits,
+// and selfcheck-plus.js's new screens by keyboard): Firefox (firefox.test.mjs,
 // puppeteer-core over WebDriver BiDi) and WebKitGTK (webkit.test.mjs, selenium-webdriver with
 // WebKitWebDriver). A driver only opens pages, runs a function in them, presses real keys and
 // makes real pointer clicks; what the visitor does and every check are written once, here.
 //
 // A driver is `{ open(path) → page, close() }`; a page is
 // `{ evaluate(fn, ...args), press(key), click(cssInsideWidget), trouble(), close() }`, where
-// `press` takes "Tab", "Space", "ArrowDown" or "Enter" and `trouble` lists what the driver itself
-// saw go wrong (console errors, uncaught exceptions).
+// `press` takes "Tab", "Space", "ArrowDown", "Enter" or a digit and `trouble` lists what the
+// driver itself saw go wrong (console errors, uncaught exceptions).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 
@@ -39,9 +40,11 @@ function widgetState() {
   let active = document.activeElement;
   while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
   const focused = active
-    ? `${active.tagName.toLowerCase()}${active.type === "radio" ? "[radio]" : ""}:${(active.textContent || "").trim().slice(0, 60)}`
+    ? `${active.tagName.toLowerCase()}${active.type === "radio" || active.type === "text" ? `[${active.type}]` : ""}:${(active.textContent || "").trim().slice(0, 60)}`
     : "";
   const radios = root ? Array.from(root.querySelectorAll("input[type=radio]")) : [];
+  // A count question (the drug question) has one text field instead of radios.
+  const count = root && root.querySelector("input.count-input");
   const checked = radios.find((radio) => radio.checked);
   const screen = shown(".results")
     ? "results"
@@ -64,7 +67,9 @@ function widgetState() {
           values: radios.map((radio) => Number(radio.value)),
           checked: checked ? Number(checked.value) : null,
         }
-      : null,
+      : count
+        ? { name: count.id, count: count.value }
+        : null,
     cards: root ? Array.from(root.querySelectorAll(".results .card")).map((card) => card.textContent) : [],
     crisisOnResults: shown(".results .crisis"),
     events: (window.__events || []).map((event) => ({
@@ -231,6 +236,49 @@ async function servedPolicy() {
 
 const QUESTIONNAIRE = `/tests/pages/events.html?${new URLSearchParams({ emit: "scores", resume: "off" })}`;
 
+/** A clinic on selfcheck-plus.js: the AUDIT-C, the drug question and the ketamine pre-check. */
+const PLUS_QUESTIONNAIRE = `/tests/pages/events.html?${new URLSearchParams({
+  script: "plus", instruments: "auditc sqds", precheck: "ketamine", emit: "scores", resume: "off",
+})}`;
+/** The option (position) for each AUDIT-C item, the number typed for the drug question, and the
+ *  option for each pre-check question (Yes, No, Not sure; 0, 1, 2, 3 or more). */
+const PLUS_PLAN = { auditc: [2, 1, 3], sqds: "12", ketamine: [1, 0, 2, 1, 1, 0, 1, 3, 0] };
+
+/** The plus build by keyboard alone: radios, a number typed into the count field, the pre-check,
+ *  then the results' totals and selfcheck:complete, which must carry no pre-check answer. */
+async function completePlusByKeyboard(page) {
+  await waitFor(page, "the intro", (state) => state.screen === "intro", STARTUP_MS);
+  await byKeyboard.start(page);
+  const given = { auditc: [], ketamine: [] };
+  let typed = null;
+  for (;;) {
+    const state = await waitFor(page, "a question or the results", (s) => s.screen === "question" || s.screen === "results");
+    if (state.screen === "results") break;
+    const name = state.question.name;
+    if (state.question.count !== undefined) {
+      await waitFor(page, "focus on the count question", (s) => s.focused.startsWith("legend:"));
+      await tabTo(page, /^input\[text\]/);
+      for (const digit of PLUS_PLAN.sqds) await page.press(digit);
+      await waitFor(page, "the number in the field", (s) => s.question?.count === PLUS_PLAN.sqds);
+      typed = Number(PLUS_PLAN.sqds);
+    } else {
+      const { instrument } = questionOf(name);
+      const index = PLUS_PLAN[instrument]?.[given[instrument].length];
+      assert.notEqual(index, undefined, `the plan has no answer for ${name}`);
+      await byKeyboard.answer(page, index);
+      const value = state.question.values[index];
+      await waitFor(page, `option ${index} of ${name} checked`, (s) => s.question?.name === name && s.question.checked === value);
+      given[instrument].push(value);
+    }
+    await byKeyboard.confirm(page);
+    await waitFor(page, `moving on after Enter on ${name}`, (s) => s.screen !== "question" || s.question?.name !== name);
+  }
+  assert.equal(given.auditc.length, PLUS_PLAN.auditc.length, "every AUDIT-C item was asked");
+  assert.equal(given.ketamine.length, PLUS_PLAN.ketamine.length, "every pre-check question was asked");
+  assert.equal(typed, Number(PLUS_PLAN.sqds), "the drug question was answered by typing");
+  return { auditc: given.auditc.reduce((sum, value) => sum + value, 0), sqds: typed };
+}
+
 /** The engine's suite: launches it once and runs every check in it. */
 export function engineSuite(engine, launch) {
   describe(engine, () => {
@@ -260,6 +308,22 @@ export function engineSuite(engine, launch) {
         assert.equal(state.screen, "intro", "the widget started instead of showing its fallback");
         const given = await completeQuestionnaire(page, byKeyboard);
         await checkResults(page, given, { recordsEvents: false });
+      }));
+
+    test("selfcheck-plus.js by keyboard alone: AUDIT-C, a typed drug count, the ketamine pre-check", { timeout: 150_000 }, () =>
+      withPage(PLUS_QUESTIONNAIRE, async (page) => {
+        assert.equal(await page.evaluate(servedPolicy), STRICT_CSP);
+        const expected = await completePlusByKeyboard(page);
+        const state = await waitFor(page, "the results", (s) => s.screen === "results");
+        assert.equal(state.cards.length, 2, "a card each for the AUDIT-C and the drug question");
+        assert.match(state.cards[0], new RegExp(`(?<!\\d)${expected.auditc} of 12(?!\\d)`), "the AUDIT-C's total");
+        assert.match(state.cards[1], new RegExp(`(?<!\\d)${expected.sqds}(?!\\d)`), "the number given");
+        const completes = state.events.filter((event) => event.type === "selfcheck:complete");
+        assert.equal(completes.length, 1, "selfcheck:complete fires once");
+        const totals = Object.fromEntries(completes[0].detail.scores.map((score) => [score.id, score.total]));
+        assert.deepEqual(totals, expected, "selfcheck:complete carries the totals, and no pre-check");
+        assert.ok(!JSON.stringify(completes[0].detail).includes("ketamine"), "no pre-check answer in the event");
+        assert.deepEqual([...state.trouble, ...page.trouble()], [], "no console errors, exceptions or CSP violations");
       }));
 
     for (const [way, how] of [["keyboard alone", byKeyboard], ["pointer clicks on the answers' words", byPointer]]) {

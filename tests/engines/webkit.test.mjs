@@ -68,7 +68,8 @@ engineSuite("WebKit", async () => {
           if (result && result.evaluateError) throw new Error(result.evaluateError);
           return result;
         },
-        press: (key) => driver.actions().sendKeys(KEYS[key]).perform(),
+        // A named key, or a digit typed as itself.
+        press: (key) => driver.actions().sendKeys(KEYS[key] ?? key).perform(),
         // A real pointer move and click (WebDriver actions) at the element's centre.
         async click(selector) {
           const element = await inWidget(selector);
