@@ -84,7 +84,6 @@ pub fn total_link(data: &Instrument, screen: Screen) -> String {
 
 fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang) -> Value {
     let data = instrument(result.id);
-    let id = data.id.as_str();
     let loinc = data.loinc();
     let mut items = Vec::new();
     if let (Some(gate), Some(exposure)) = (&data.gate, result.exposure) {
@@ -95,7 +94,7 @@ fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang)
             .map(|option| option.score)
             .find(|&score| (score == gate.continue_when) == exposure)
             .unwrap_or(gate.continue_when);
-        let link = format!("{id}-gate");
+        let link = gate_link(data);
         items.push(item(
             &link,
             gate.text.get(lang),
@@ -103,29 +102,21 @@ fn questionnaire_response(result: &InstrumentResult, authored: &str, lang: Lang)
         ));
     }
     if let Some(count) = result.times() {
-        let link = format!("{id}-1");
+        let link = item_link(data, 0);
         let text = data.items.first().map_or("", |text| text.get(lang));
         items.push(item(&link, text, Some(integer(u64::from(count)))));
     } else {
         for (index, &score) in result.answers.iter().enumerate() {
-            let link =
-                loinc.map_or_else(|| format!("{id}-{}", index + 1), |l| l.items[index].into());
+            let link = item_link(data, index);
             let codes = loinc.map(|l| l.answers[index]);
             let options = data.options_of(index as u8);
             let text = data.items[index].get(lang);
             items.push(item(&link, text, coded(&link, codes, options, score, lang)));
         }
     }
-    if let (Some(follow_up), Some(score)) = (&data.follow_up, result.difficulty) {
-        let codes = loinc.and_then(|l| l.follow_up.as_ref());
-        let link = codes.map_or_else(|| format!("{id}-{}", follow_up.key), |f| f.code.into());
-        let answer = coded(
-            &link,
-            codes.map(|f| f.answers),
-            follow_up.options,
-            score,
-            lang,
-        );
+    let follow_up = (&data.follow_up, follow_up_link(data), result.difficulty);
+    if let (Some(follow_up), Some((link, codes)), Some(score)) = follow_up {
+        let answer = coded(&link, codes, follow_up.options, score, lang);
         items.push(item(&link, follow_up.text.get(lang), answer));
     }
     let total_text = match result.screen {
@@ -166,6 +157,42 @@ fn integer(n: u64) -> Value {
     Value::Object(value)
 }
 
+/// A question's linkId, for `bundle` and `read` alike: the gate is `<id>-gate`.
+fn gate_link(data: &Instrument) -> String {
+    format!("{}-gate", data.id.as_str())
+}
+
+/// Item `index` (0-based): its LOINC code, else `<id>-<n>` (1-based; a count question is item 1).
+fn item_link(data: &Instrument, index: usize) -> String {
+    match data.loinc() {
+        Some(loinc) => loinc.items[index].into(),
+        None => format!("{}-{}", data.id.as_str(), index + 1),
+    }
+}
+
+/// The follow-up's linkId (its LOINC code, else `<id>-<key>`) with its LOINC answer codes.
+fn follow_up_link(data: &Instrument) -> Option<(String, Option<&'static [&'static str]>)> {
+    let follow_up = data.follow_up.as_ref()?;
+    Some(match data.loinc().and_then(|l| l.follow_up.as_ref()) {
+        Some(codes) => (codes.code.into(), Some(codes.answers)),
+        None => (format!("{}-{}", data.id.as_str(), follow_up.key), None),
+    })
+}
+
+/// The code of the option at `position` (scoring `score`) of question `link`: LOINC's, where
+/// `codes` has one per option in the order shown, else selfcheck's `<link>-<score>`.
+fn answer_code(
+    link: &str,
+    codes: Option<&[&str]>,
+    position: usize,
+    score: u8,
+) -> (&'static str, String) {
+    match codes.and_then(|codes| codes.get(position)) {
+        Some(code) => (LOINC, (*code).to_string()),
+        None => (CODE_SYSTEM, format!("{link}-{score}")),
+    }
+}
+
 /// The chosen option as a `valueCoding`: its LOINC answer code where `codes` has one per
 /// option (matched by position, options and codes being in the order shown), else selfcheck's
 /// `<question>-<score>`; its display is the words the visitor read.
@@ -177,10 +204,7 @@ fn coded(
     lang: Lang,
 ) -> Option<Value> {
     let position = options.iter().position(|option| option.score == score)?;
-    let (system, code) = match codes.and_then(|codes| codes.get(position)) {
-        Some(code) => (LOINC, (*code).to_string()),
-        None => (CODE_SYSTEM, format!("{link}-{score}")),
-    };
+    let (system, code) = answer_code(link, codes, position, score);
     let mut coding = Map::new();
     coding.push("system", Value::str(system));
     coding.push("code", Value::str(&code));
@@ -445,29 +469,20 @@ enum Kind {
 }
 
 fn expected_questions(data: &Instrument) -> Vec<Expected> {
-    let id = data.id.as_str();
-    let loinc = data.loinc();
-    let coded =
-        |link: &str, codes: Option<&[&'static str]>, options: &[Choice], scored| Kind::Coded {
-            codes: options
-                .iter()
-                .enumerate()
-                .map(
-                    |(position, option)| match codes.and_then(|c| c.get(position)) {
-                        Some(code) => (LOINC, (*code).to_string(), option.score),
-                        None => (
-                            CODE_SYSTEM,
-                            format!("{link}-{}", option.score),
-                            option.score,
-                        ),
-                    },
-                )
-                .collect(),
-            scored,
-        };
+    let coded = |link: &str, codes: Option<&[&str]>, options: &[Choice], scored| Kind::Coded {
+        codes: options
+            .iter()
+            .enumerate()
+            .map(|(position, option)| {
+                let (system, code) = answer_code(link, codes, position, option.score);
+                (system, code, option.score)
+            })
+            .collect(),
+        scored,
+    };
     let mut out = Vec::new();
     if let Some(gate) = &data.gate {
-        let link = format!("{id}-gate");
+        let link = gate_link(data);
         out.push(Expected {
             kind: coded(&link, None, gate.options, false),
             link,
@@ -475,26 +490,19 @@ fn expected_questions(data: &Instrument) -> Vec<Expected> {
     }
     if data.count_max().is_some() {
         out.push(Expected {
-            link: format!("{id}-1"),
+            link: item_link(data, 0),
             kind: Kind::Count,
         });
     } else {
         for index in 0..data.items.len() {
-            let link =
-                loinc.map_or_else(|| format!("{id}-{}", index + 1), |l| l.items[index].into());
-            let kind = coded(
-                &link,
-                loinc.map(|l| l.answers[index]),
-                data.options_of(index as u8),
-                true,
-            );
+            let link = item_link(data, index);
+            let codes = data.loinc().map(|l| l.answers[index]);
+            let kind = coded(&link, codes, data.options_of(index as u8), true);
             out.push(Expected { link, kind });
         }
     }
-    if let Some(follow_up) = &data.follow_up {
-        let codes = loinc.and_then(|l| l.follow_up.as_ref());
-        let link = codes.map_or_else(|| format!("{id}-{}", follow_up.key), |f| f.code.into());
-        let kind = coded(&link, codes.map(|f| f.answers), follow_up.options, false);
+    if let (Some((link, codes)), Some(follow_up)) = (follow_up_link(data), &data.follow_up) {
+        let kind = coded(&link, codes, follow_up.options, false);
         out.push(Expected { link, kind });
     }
     out
