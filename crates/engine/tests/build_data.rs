@@ -604,3 +604,27 @@ fn a_meaningful_change_must_fit_the_scale_and_cite_its_source() {
         ["scoring.meaningful_change"]
     );
 }
+
+/// The build's LOINC check digits (build/validate.rs `loinc`), on LOINC's own worked example and
+/// known codes. With `loinc_codes_are_refused_unless_well_formed_and_complete` and
+/// `the_shipped_data_passes_every_check`, this holds every instrument's codes (the AUDIT-C's
+/// panel, items, total and answer lists among them): well formed, fitting, complete, none twice.
+#[test]
+fn the_loinc_check_digits_are_computed_as_loinc_documents_them() {
+    use validate::loinc::{is_answer, is_term};
+    // LOINC's worked example: 12345 has check digit 5.
+    assert!(is_term("12345-5"));
+    assert!(!is_term("12345-4"));
+    assert!(!is_term("72109"));
+    assert!(!is_term("7210a-2"));
+    for code in ["72109-2", "68518-0", "75626-2", "44249-1", "69689-8"] {
+        assert!(is_term(code), "{code}");
+    }
+    // LA codes by the OpenMRS variant the guide names for them (plain mod 10 gives LA6568-0).
+    for code in ["LA6568-5", "LA6575-0", "LA6574-3", "LA18929-2", "LA15694-5"] {
+        assert!(is_answer(code), "{code}");
+    }
+    for code in ["LA6568-0", "LA6575-4", "44249-1", "LA-5", "LAx68-5"] {
+        assert!(!is_answer(code), "{code}");
+    }
+}
