@@ -261,12 +261,14 @@ fn budget() -> Suite {
 fn end_to_end(root: &Path) -> Suite {
     let prepared = (|| -> Result<_> {
         setup::chromium()?;
+        // A file saved from a run in the browser is checked by the same FHIR validator.
+        let fhir_python = setup::fhir_validator()?;
         crate::dist::build_dist()?;
         crate::dist::build_pseudo_rtl_dist()?;
-        crate::serve::start_background()
+        Ok((crate::serve::start_background()?, fhir_python))
     })();
-    let address = match prepared {
-        Ok(address) => address,
+    let (address, fhir_python) = match prepared {
+        Ok(prepared) => prepared,
         Err(why) => return failed_to_run("e2e", why),
     };
     let report = root.join("target").join("playwright-report.json");
@@ -274,6 +276,7 @@ fn end_to_end(root: &Path) -> Suite {
     let status = Command::new(root.join("node_modules/.bin/playwright"))
         .args(["test", "--config", "tests/playwright.config.mjs"])
         .env("SELFCHECK_BASE_URL", format!("http://{address}"))
+        .env("SELFCHECK_FHIR_PYTHON", &fhir_python)
         .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report)
         .current_dir(root)
         .stdin(Stdio::null())

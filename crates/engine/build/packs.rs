@@ -55,7 +55,7 @@ impl Split {
     pub fn new(instruments: &[&InstrumentFile], in_default: &[&str]) -> Split {
         let mut extra_prefixes = vec!["precheck.".to_string()];
         // Interface wording only those screens use: the count field, the pre-check's topic
-        // list, the intro's line for a count's score.
+        // list, the intro's line for a count's score, and carrying the results away.
         extra_prefixes.extend(
             [
                 "ui.count_hint",
@@ -63,6 +63,7 @@ impl Split {
                 "ui.your_answer",
                 "ui.precheck_no_topics",
                 "ui.intro_emit_count",
+                "ui.carry_",
             ]
             .map(String::from),
         );

@@ -5,6 +5,8 @@
 //! the results and the print summary.
 
 mod app;
+#[cfg(plus)]
+mod carry;
 mod config_error;
 mod crisis;
 mod gauge;

@@ -411,6 +411,96 @@ impl Host for BrowserHost {
             .into()
     }
 
+    #[cfg(plus)]
+    fn now(&self) -> String {
+        let now = js_sys::Date::new_0();
+        // Minutes behind UTC: positive west of Greenwich, so the sign is flipped for the offset.
+        let behind = now.get_timezone_offset() as i32;
+        let (sign, offset) = if behind > 0 {
+            ('-', behind)
+        } else {
+            ('+', -behind)
+        };
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date(),
+            now.get_hours(),
+            now.get_minutes(),
+            now.get_seconds(),
+            offset / 60,
+            offset % 60
+        )
+    }
+
+    #[cfg(plus)]
+    fn date_of(&self, date_time: &str, lang: &str) -> String {
+        // The date as the device wrote it (its own wall clock), read back without moving it to
+        // this device's time zone: `2026-11-29T23:30:00-05:00` stays the 29th.
+        let day = date_time.get(..10).unwrap_or_default();
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        let date = js_sys::Date::new(&format!("{day}T12:00:00Z").into());
+        if date.get_time().is_nan() {
+            return day.to_string();
+        }
+        date.to_locale_date_string(lang, &options).into()
+    }
+
+    #[cfg(plus)]
+    fn save_file(&self, name: &str, contents: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/fhir+json");
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+            return;
+        };
+        // A `blob:` address is this page's own memory: the download makes no request.
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        let link = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.create_element("a").ok())
+            .and_then(|link| link.dyn_into::<HtmlElement>().ok());
+        if let Some(link) = link {
+            let _ = link.set_attribute("href", &url);
+            let _ = link.set_attribute("download", name);
+            link.click();
+        }
+        // Some browsers start the download after the click returns: free the memory later.
+        gloo_timers::callback::Timeout::new(60_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+    }
+
+    #[cfg(plus)]
+    fn read_file(&self, file: web_sys::File, done: yew::Callback<Option<Vec<u8>>>) {
+        let Ok(reader) = web_sys::FileReader::new() else {
+            done.emit(None);
+            return;
+        };
+        let finished = reader.clone();
+        let failed = done.clone();
+        // `loadend` comes once, after success or failure alike.
+        let on_end = Closure::once_into_js(move || {
+            let bytes = finished
+                .result()
+                .ok()
+                .filter(|result| result.is_instance_of::<js_sys::ArrayBuffer>())
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+            done.emit(bytes);
+        });
+        reader.set_onloadend(Some(on_end.unchecked_ref()));
+        if reader.read_as_array_buffer(&file).is_err() {
+            reader.set_onloadend(None);
+            failed.emit(None);
+        }
+    }
+
     fn print(&self) {
         let Some(window) = web_sys::window() else {
             return;

@@ -23,6 +23,20 @@ pub trait Host {
     fn today(&self, lang: &str) -> String;
     /// Prints the summary alone, not the rest of the page.
     fn print(&self);
+    /// The device's date and time as a FHIR `dateTime` with its offset
+    /// (`2026-11-29T14:05:09+01:00`): when the results were saved.
+    #[cfg(plus)]
+    fn now(&self) -> String;
+    /// The date of such a `dateTime`, written for `lang`.
+    #[cfg(plus)]
+    fn date_of(&self, date_time: &str, lang: &str) -> String;
+    /// Hands `contents` to the browser as a downloaded file called `name`; nothing is sent.
+    #[cfg(plus)]
+    fn save_file(&self, name: &str, contents: &str);
+    /// Reads a file the visitor chose, in the browser, and calls `done` with its bytes (`None`
+    /// if the browser could not read it).
+    #[cfg(plus)]
+    fn read_file(&self, file: web_sys::File, done: yew::Callback<Option<Vec<u8>>>);
 }
 
 /// A cheap, comparable handle to the host, for props and context.
@@ -56,6 +70,18 @@ impl Host for NoHost {
         String::new()
     }
     fn print(&self) {}
+    #[cfg(plus)]
+    fn now(&self) -> String {
+        String::new()
+    }
+    #[cfg(plus)]
+    fn date_of(&self, date_time: &str, _lang: &str) -> String {
+        date_time.get(..10).unwrap_or_default().to_string()
+    }
+    #[cfg(plus)]
+    fn save_file(&self, _name: &str, _contents: &str) {}
+    #[cfg(plus)]
+    fn read_file(&self, _file: web_sys::File, _done: yew::Callback<Option<Vec<u8>>>) {}
 }
 
 impl Default for HostHandle {

@@ -111,13 +111,30 @@ ui_strings! {
     error_body,
     local_emergency,
     // In the extra pack (the build's `Split`): the count field, the pre-check's topics, the
-    // intro's line for a count.
+    // intro's line for a count, and carrying the results away (`carry_*`).
     ; extra:
     intro_emit_count,
     count_hint,
     count_invalid,
     your_answer,
     precheck_no_topics,
+    carry_heading,
+    carry_qr_caption,
+    carry_save,
+    carry_save_note,
+    carry_open_label,
+    carry_open_note,
+    carry_opened,
+    carry_nothing_shared,
+    carry_error_size,
+    carry_error_file,
+    carry_change,
+    carry_lower,
+    carry_higher,
+    carry_small,
+    carry_no_threshold,
+    carry_not_comparable,
+    carry_marker,
 }
 
 impl UiStrings {

@@ -13,6 +13,9 @@ use selfcheck_engine::{
 };
 use yew::Reducible;
 
+#[cfg(plus)]
+use selfcheck_engine::fhir::{Earlier, ReadError};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
     Intro,
@@ -51,6 +54,10 @@ pub enum Action {
     Back,
     ContinueAfterCrisis,
     StartOver,
+    /// A results file the visitor opened to compare with (carry="on"), or why it could not be
+    /// read. Allowed on every screen: the file is read while the visitor may move on.
+    #[cfg(plus)]
+    OpenedEarlier(Result<Rc<Earlier>, ReadError>),
     /// The page changed the instruments or the mode: a different questionnaire starts afresh;
     /// the same one is left alone.
     Reconfigure {
@@ -74,6 +81,10 @@ pub struct Questionnaire {
     pub needs_answer: bool,
     /// The state came back from sessionStorage.
     pub resumed: bool,
+    /// The file opened to compare with, or why it was refused. Held in memory only: never in
+    /// sessionStorage, so a reload forgets it, as "no history" promises.
+    #[cfg(plus)]
+    pub earlier: Option<Result<Rc<Earlier>, ReadError>>,
 }
 
 /// Where the visitor is in the list of questions that currently apply.
@@ -94,6 +105,8 @@ impl Questionnaire {
             screen: Screen::Intro,
             needs_answer: false,
             resumed: false,
+            #[cfg(plus)]
+            earlier: None,
         }
     }
 
@@ -225,6 +238,8 @@ impl Questionnaire {
                     None => self.last_question_screen(),
                 }
             }
+            #[cfg(plus)]
+            (Action::OpenedEarlier(earlier), _) => self.earlier = Some(earlier),
             (Action::StartOver, _) => {
                 *self =
                     Questionnaire::new(&self.instruments, self.mode).with_precheck(self.precheck);

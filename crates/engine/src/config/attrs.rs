@@ -17,6 +17,7 @@ pub const ATTRIBUTES: &[&str] = &[
     "ptsd-cutoff",
     "auditc-cutoff",
     "precheck",
+    "carry",
 ];
 
 /// Names the `<script type="application/json">` that holds a configuration object; the
@@ -96,6 +97,7 @@ pub fn read(attributes: &[(&str, &str)], draft: &mut Draft, problems: &mut Probl
             "resume" => draft.resume = keep(field, problems, fields::resume(value)),
             "emit" => draft.emit = keep(field, problems, fields::emit(value)),
             "precheck" => draft.precheck = keep(field, problems, fields::precheck(value)),
+            "carry" => draft.carry = keep(field, problems, fields::carry(value)),
             _ if Cutoffs::instrument_of(field).is_some() => {
                 if let Some(id) = Cutoffs::instrument_of(field) {
                     if let Some(at) = keep(field, problems, fields::cutoff(id, value)) {

@@ -9,7 +9,7 @@
 
 use super::attrs::{ATTRIBUTES, CONFIG_ATTRIBUTE};
 use super::check::SCHEMES_ALLOWED;
-use super::fields::RESUME;
+use super::fields::{CARRY, RESUME};
 use super::json::{KEYS, RESOURCE_KEYS};
 use super::{Config, Emit, MAX_HOURS, MAX_LABEL, MAX_NAME, MAX_PHONE, MAX_RESOURCES, MAX_URL};
 use crate::crisis::regions;
@@ -26,6 +26,8 @@ struct Takes {
     values: Vec<String>,
     max_chars: Option<usize>,
     default: Option<String>,
+    /// Values only selfcheck-plus.js accepts: the builder writes that script for them.
+    plus_only: Vec<String>,
 }
 
 impl Takes {
@@ -35,6 +37,7 @@ impl Takes {
             values: Vec::new(),
             max_chars: None,
             default: None,
+            plus_only: Vec::new(),
         }
     }
 
@@ -48,6 +51,13 @@ impl Takes {
     fn at_most(self, max_chars: usize) -> Takes {
         Takes {
             max_chars: Some(max_chars),
+            ..self
+        }
+    }
+
+    fn only_in_plus(self, values: &[&str]) -> Takes {
+        Takes {
+            plus_only: values.iter().map(|value| value.to_string()).collect(),
             ..self
         }
     }
@@ -125,6 +135,17 @@ fn takes(attribute: &str) -> Option<Takes> {
             ["none"].into_iter().chain(Precheck::ALL.map(Precheck::as_str)),
         )
         .by_default("none"),
+        "carry" => Takes::one_of(
+            "`on` lets the visitor save the results as a FHIR file, show them as a QR code and compare them with a file saved earlier (selfcheck-plus.js only); `off` offers none of these",
+            CARRY.map(|(word, _)| word),
+        )
+        .by_default(
+            CARRY
+                .iter()
+                .find(|(_, carry)| *carry == defaults.carry)
+                .map_or("", |(word, _)| word),
+        )
+        .only_in_plus(&CARRY.iter().filter(|(_, carry)| *carry).map(|(word, _)| *word).collect::<Vec<_>>()),
         _ if Cutoffs::instrument_of(attribute).is_some() => {
             let id = Cutoffs::instrument_of(attribute)?;
             let data = instrument(id);
@@ -185,6 +206,12 @@ fn attribute_entry(attribute: &str) -> Value {
         "default",
         takes.default.as_deref().map_or(Value::Null, Value::str),
     );
+    if !takes.plus_only.is_empty() {
+        entry.push(
+            "plusOnly",
+            strings(takes.plus_only.iter().map(String::as_str)),
+        );
+    }
     Value::Object(entry)
 }
 

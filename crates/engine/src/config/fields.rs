@@ -72,6 +72,23 @@ pub fn resume(value: &str) -> Result<bool, String> {
     keyword(value, &RESUME, "resume setting")
 }
 
+/// The words of `carry`, and whether each lets the visitor take the results away.
+pub const CARRY: [(&str, bool); 2] = [("off", false), ("on", true)];
+
+/// `carry`: `on` needs the code only selfcheck-plus.js has.
+pub fn carry(value: &str) -> Result<bool, String> {
+    let carry = keyword(value, &CARRY, "carry setting")?;
+    if carry && !cfg!(plus) {
+        return Err(format!(
+            "saving the results, their QR code and comparing with a saved file are only in {}: \
+             load it instead of {} (the snippet builder writes the tag)",
+            crate::PLUS_SCRIPT,
+            crate::DEFAULT_SCRIPT
+        ));
+    }
+    Ok(carry)
+}
+
 pub fn emit(value: &str) -> Result<Emit, String> {
     let known = Emit::ALL.map(|e| (e.as_str(), e));
     keyword(value, &known, "emit setting")

@@ -22,6 +22,7 @@ pub const KEYS: &[&str] = &[
     "ptsdCutoff",
     "auditcCutoff",
     "precheck",
+    "carry",
 ];
 
 pub const RESOURCE_KEYS: &[&str] = &["name", "phone", "sms", "url", "hours"];
@@ -102,6 +103,7 @@ pub fn read(text: &str, draft: &mut Draft, problems: &mut Problems) {
             "resume" => draft.resume = checked(value, field, problems, fields::resume),
             "emit" => draft.emit = checked(value, field, problems, fields::emit),
             "precheck" => draft.precheck = checked(value, field, problems, fields::precheck),
+            "carry" => draft.carry = checked(value, field, problems, fields::carry),
             _ if cutoff_instrument(field).is_some() => {
                 if let Some(id) = cutoff_instrument(field) {
                     if let Some(at) = cutoff(id, value, field, problems) {

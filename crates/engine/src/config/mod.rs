@@ -54,6 +54,10 @@ pub struct Config {
     pub cutoffs: Cutoffs,
     /// The pre-treatment check asked after the questionnaires, if any.
     pub precheck: Option<Precheck>,
+    /// The visitor may take the results away: save them as a FHIR file, show them as a QR code,
+    /// and compare them with a file saved earlier (`carry="on"`). Only selfcheck-plus.js has
+    /// that code, so selfcheck.js refuses `on` and this is always false there.
+    pub carry: bool,
 }
 
 impl Default for Config {
@@ -72,16 +76,18 @@ impl Default for Config {
             emit: Emit::None,
             cutoffs: Cutoffs::default(),
             precheck: None,
+            carry: false,
         }
     }
 }
 
 impl Config {
     /// Whether the widget needs the extra language pack: the wording of an instrument outside
-    /// the default configuration, or of a pre-treatment check (the build puts exactly those in
-    /// it).
+    /// the default configuration, of a pre-treatment check, or of carrying the results away (the
+    /// build puts exactly those in it).
     pub fn needs_extra_texts(&self) -> bool {
         self.precheck.is_some()
+            || self.carry
             || self
                 .instruments
                 .iter()
@@ -177,6 +183,7 @@ pub(crate) struct Draft {
     /// Cut-offs chosen, in the order read; a later one for the same instrument wins.
     pub cutoffs: Vec<(InstrumentId, u8)>,
     pub precheck: Option<Option<Precheck>>,
+    pub carry: Option<bool>,
 }
 
 #[derive(Default)]
@@ -249,6 +256,7 @@ impl Config {
                     cutoffs.with(id, at).unwrap_or(cutoffs)
                 }),
             precheck: draft.precheck.unwrap_or(defaults.precheck),
+            carry: draft.carry.unwrap_or(defaults.carry),
         })
     }
 }

@@ -88,6 +88,11 @@ pub fn app(props: &AppProps<'_>) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(action.clone()))
     };
+    #[cfg(plus)]
+    let on_opened = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |read| dispatcher.dispatch(Action::OpenedEarlier(read)))
+    };
     // No live announcer: focus goes to each new screen's legend or heading, which a screen
     // reader speaks, and a question's legend carries its position ("Question 4 of 23"). A live
     // region changing at the moment focus moves is often cut off, or heard twice.
@@ -102,6 +107,14 @@ pub fn app(props: &AppProps<'_>) -> Html {
             has_answers: !state.answers.is_empty(),
             on_start: send(Action::Start),
             on_start_over: send(Action::StartOver),
+            #[cfg(plus)]
+            carry: props.config.carry,
+            #[cfg(plus)]
+            opened: state.earlier.clone(),
+            #[cfg(plus)]
+            host: props.host.clone(),
+            #[cfg(plus)]
+            on_opened: on_opened.clone(),
         }),
         Screen::Asking(question) => {
             let on_choose = {
@@ -190,6 +203,10 @@ pub fn app(props: &AppProps<'_>) -> Html {
                 host: props.host.clone(),
                 on_back: send(Action::Back),
                 on_clear: send(Action::StartOver),
+                #[cfg(plus)]
+                opened: state.earlier.clone(),
+                #[cfg(plus)]
+                on_opened,
             }),
             None => html! {},
         },

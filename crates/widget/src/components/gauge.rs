@@ -12,10 +12,10 @@ fn tenths(x: f32) -> String {
 }
 
 /// A horizontal scale with the segments the engine chose (its bands, split at the cut-off) and a
-/// marker at the score. Hidden from screen readers: the card's text says the same score and band, and
+/// marker at the score; with `earlier`, an outlined marker at last time's score. Hidden from screen readers: the card's text says the same score and band, and
 /// a name on the gauge would have them read twice. Geometry goes in SVG attributes, not style
 /// attributes, which a strict CSP would block.
-pub fn gauge(score: u8, max: u8, segments: &[Segment]) -> Html {
+pub fn gauge(score: u8, max: u8, segments: &[Segment], earlier: Option<u8>) -> Html {
     // A score sits in the middle of its unit, so 0 and the maximum stay inside the bar.
     let span = f32::from(max) + 1.0;
     let at = |value: f32| value / span * WIDTH;
@@ -31,6 +31,9 @@ pub fn gauge(score: u8, max: u8, segments: &[Segment]) -> Html {
                         width={tenths((end - start - 2.0).max(1.0))} height="14" rx="3" />
                 }
             }) }
+            if let Some(earlier) = earlier {
+                <path class="marker-earlier" d={format!("M{0} 1 l-5 0 l5 7.5 l5 -7.5 z", tenths(at(f32::from(earlier) + 0.5)))} />
+            }
             <path class="marker" d={format!("M{0} 0 l-6 0 l6 9 l6 -9 z M{0} 9 v18", tenths(marker))} />
         </svg>
     }

@@ -20,6 +20,17 @@ pub struct IntroProps {
     pub has_answers: bool,
     pub on_start: Callback<()>,
     pub on_start_over: Callback<()>,
+    /// The clinic lets visitors compare with a file saved earlier (carry="on").
+    #[cfg(plus)]
+    pub carry: bool,
+    #[cfg(plus)]
+    pub opened: super::carry::Opened,
+    #[cfg(plus)]
+    pub host: crate::host::HostHandle,
+    #[cfg(plus)]
+    pub on_opened: Callback<
+        Result<std::rc::Rc<selfcheck_engine::fhir::Earlier>, selfcheck_engine::fhir::ReadError>,
+    >,
 }
 
 #[inline(never)]
@@ -64,8 +75,29 @@ pub fn intro(props: &IntroProps) -> Html {
                     { if props.has_answers { text.continue_where_left() } else { text.start() } }
                 </button>
             </div>
+            { open_earlier(props) }
         </section>
     }
+}
+
+/// The file picker, so that the results can show the change (carry="on").
+#[cfg(plus)]
+fn open_earlier(props: &IntroProps) -> Html {
+    if !props.carry {
+        return Html::default();
+    }
+    super::carry::open_earlier(
+        props.lang,
+        &props.opened,
+        &props.instruments,
+        &props.host,
+        &props.on_opened,
+    )
+}
+
+#[cfg(not(plus))]
+fn open_earlier(_: &IntroProps) -> Html {
+    Html::default()
 }
 
 /// A line for each count question asked (the drug question): its score is the visitor's answer.

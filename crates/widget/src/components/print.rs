@@ -89,13 +89,15 @@ fn instrument_section(result: &InstrumentResult, lang: Lang) -> Html {
 }
 
 /// The one-page clinician summary: hidden on screen, the only thing printed. `date` is today's,
-/// written for the visitor's language (empty where there is no browser).
+/// written for the visitor's language (empty where there is no browser); `qr` the results' QR
+/// code and its text, when the clinic lets visitors carry their results.
 #[inline(never)]
 pub fn print_summary(
     report: &Report,
     topics: Option<&(Precheck, Vec<Topic>)>,
     lang: Lang,
     date: &str,
+    qr: Html,
 ) -> Html {
     let text = strings(lang);
     html! {
@@ -107,6 +109,7 @@ pub fn print_summary(
             if let Some((precheck, topics)) = topics {
                 { topic_list(*precheck, topics, lang) }
             }
+            { qr }
             <p class="print-footer">{ text.print_footer() }</p>
         </div>
     }

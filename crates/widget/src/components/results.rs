@@ -20,6 +20,12 @@ pub struct ResultsProps {
     pub host: HostHandle,
     pub on_back: Callback<()>,
     pub on_clear: Callback<()>,
+    /// The file opened to compare with (carry="on").
+    #[cfg(plus)]
+    pub opened: super::carry::Opened,
+    #[cfg(plus)]
+    pub on_opened:
+        Callback<Result<Rc<selfcheck_engine::fhir::Earlier>, selfcheck_engine::fhir::ReadError>>,
 }
 
 pub fn headline(text: UiStrings, level: Level) -> &'static str {
@@ -132,7 +138,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             <ul class="cards">
                 { for props.report.results.iter().map(|result| html! {
-                    <li>{ result_card(result, props.lang) }</li>
+                    <li>{ card_with_change(props, result) }</li>
                 }) }
             </ul>
             if let Some((precheck, topics)) = &props.topics {
@@ -159,6 +165,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers() }</button>
                 <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear() }</button>
             </div>
+            { carry_section(props) }
             <section class="about">
                 <h3>{ text.about_heading() }</h3>
                 <p>{ text.about_body() }</p>
@@ -181,14 +188,76 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p class="not-diagnosis">{ text.not_diagnosis() }</p>
                 <p>{ text.who_watches(props.config.emit) }</p>
             </section>
-            { print_summary(&props.report, props.topics.as_ref(), props.lang, &props.host.today(props.lang.code())) }
+            { print_summary(&props.report, props.topics.as_ref(), props.lang, &props.host.today(props.lang.code()), print_qr(props)) }
         </section>
     }
 }
 
-/// One instrument's score and band in words, and a gauge that draws the same for the eye.
+/// The card, with last time's total and the change when a file was opened to compare.
+#[cfg(plus)]
+fn card_with_change(props: &ResultsProps, result: &InstrumentResult) -> Html {
+    use super::carry::{change_of, change_words, changes, earlier_marker};
+    let changes = changes(&props.opened, &props.report);
+    match (change_of(&changes, result), &props.opened) {
+        (Some(change), Some(Ok(earlier))) => {
+            let date = props.host.date_of(&earlier.authored, props.lang.code());
+            let words = change_words(strings(props.lang), change, &date, result.gauge().is_some());
+            result_card(result, props.lang, words, earlier_marker(change))
+        }
+        _ => result_card(result, props.lang, Html::default(), None),
+    }
+}
+
+/// The default build compares nothing.
+#[cfg(not(plus))]
+fn card_with_change(props: &ResultsProps, result: &InstrumentResult) -> Html {
+    result_card(result, props.lang, Html::default(), None)
+}
+
+/// The QR code, the save button and the picker, when the clinic lets visitors carry results.
+#[cfg(plus)]
+fn carry_section(props: &ResultsProps) -> Html {
+    if !props.config.carry {
+        return Html::default();
+    }
+    super::carry::carry_section(
+        &props.report,
+        props.lang,
+        &props.host,
+        &props.opened,
+        &props.on_opened,
+    )
+}
+
+#[cfg(not(plus))]
+fn carry_section(_: &ResultsProps) -> Html {
+    Html::default()
+}
+
+/// The printed summary carries the same QR code and text as the screen.
+#[cfg(plus)]
+fn print_qr(props: &ResultsProps) -> Html {
+    if !props.config.carry {
+        return Html::default();
+    }
+    let now = props.host.now();
+    super::carry::qr_figure(&props.report, now.get(..10).unwrap_or(""), props.lang)
+}
+
+#[cfg(not(plus))]
+fn print_qr(_: &ResultsProps) -> Html {
+    Html::default()
+}
+
+/// One instrument's score and band in words, and a gauge that draws the same for the eye;
+/// `change` and `earlier` say how it was last time, when a saved file was opened.
 #[inline(never)]
-pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
+pub fn result_card(
+    result: &InstrumentResult,
+    lang: Lang,
+    change: Html,
+    earlier: Option<u8>,
+) -> Html {
     let text = strings(lang);
     let instrument = instrument(result.id);
     let band = result.band_label().map(|band| band.get(lang));
@@ -200,9 +269,10 @@ pub fn result_card(result: &InstrumentResult, lang: Lang) -> Html {
                 if let Some(band) = band { <span class="band">{ band }</span> }
             </p>
             if let Some(segments) = result.gauge() {
-                { gauge(result.total, result.max, &segments) }
+                { gauge(result.total, result.max, &segments, earlier) }
             }
             <p class="explanation">{ explanation_words(text, result) }</p>
+            { change }
         </article>
     }
 }
