@@ -192,6 +192,7 @@
       bookingLabel: bookingUrl ? bookingLabel : "",
       labelUnused: Boolean(bookingLabel && !bookingUrl),
       resume: field("resume").checked,
+      carry: field("carry").checked,
       emit: checkedValue("emit"),
       cutoffs: cutoffs,
       precheck: checkedValue("precheck"),
@@ -229,7 +230,13 @@
       chosen.push((facts.prechecks || []).filter(function (precheck) { return precheck.id === settings.precheck; })[0]);
     }
     var plus = chosen.filter(function (entry) { return entry && entry.script !== facts.scripts["default"]; })[0];
-    return plus ? plus.script : facts.scripts["default"];
+    if (plus) return plus.script;
+    // A setting whose value only the plus build accepts (carry="on").
+    var written = attributes(settings).filter(function (pair) {
+      var entry = pair[1] !== null && attributeFacts(pair[0]);
+      return entry && (entry.plusOnly || []).indexOf(pair[1]) !== -1;
+    });
+    return written.length ? facts.scripts.plus : facts.scripts["default"];
   }
 
   /** The questionnaires whose cut-off a clinic may choose, in the facts' order. */
@@ -259,7 +266,7 @@
       ["crisis-region", settings.crisisRegion],
       ["resume", settings.resume ? null : "off"],
       ["emit", settings.emit === "none" ? null : settings.emit]
-    ].concat(cutoffs, [["precheck", chosen("precheck", settings.precheck)]]);
+    ].concat(cutoffs, [["precheck", chosen("precheck", settings.precheck)], ["carry", chosen("carry", settings.carry ? "on" : "off")]]);
   }
 
   function theme(settings) {

@@ -463,3 +463,31 @@ test("the demo page links to the builder, and the builder back to the demo", asy
   await page.getByRole("link", { name: "See the demo clinic page" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Care for depression, anxiety and trauma — at your pace");
 });
+
+test("carrying results reaches the snippet and the preview: off by default and left out; on loads selfcheck-plus.js with its hash", async ({ page, request }) => {
+  const facts = await (await request.get("/dist/selfcheck.facts.json")).json();
+  const hashes = await (await request.get("/dist/integrity.json")).json();
+  const carry = facts.attributes.find((entry) => entry.attribute === "carry");
+  expect(carry.default).toBe("off");
+  expect(carry.plusOnly).toEqual(["on"]);
+  await openBuilder(page);
+  const preview = page.locator("#preview");
+  const box = page.getByRole("checkbox", { name: /QR code/ });
+  await expect(box).not.toBeChecked();
+  await expect(snippet(page)).not.toContainText("carry");
+  await expect(snippet(page)).toContainText(`/dist/${facts.scripts.default}" integrity="${hashes[facts.scripts.default]}"`);
+
+  await box.check();
+  await expect(snippet(page)).toContainText('carry="on"');
+  await expect(snippet(page)).toContainText(`/dist/${facts.scripts.plus}" integrity="${hashes[facts.scripts.plus]}"`);
+  await expect(preview).toHaveAttribute("carry", "on");
+  await expect(preview.locator(".config-error")).toHaveCount(0);
+  // The preview's intro offers the picker, in the wording of the pack it fetched for it.
+  await expect(preview.locator("label[for='selfcheck-earlier-file']")).toHaveText("Compare with a file you saved before");
+
+  await box.uncheck();
+  await expect(snippet(page)).not.toContainText("carry");
+  await expect(preview).not.toHaveAttribute("carry", /.*/);
+  await expect(preview.locator("input[type=file]")).toHaveCount(0);
+  await expect(snippet(page)).toContainText(`/dist/${facts.scripts.default}"`);
+});

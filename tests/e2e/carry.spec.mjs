@@ -211,7 +211,7 @@ test("carry: off by default, and selfcheck.js refuses carry=\"on\" by naming the
   const errors = [];
   page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
   await page.goto("/tests/pages/widget.html?carry=on");
-  await expect(page.locator("self-check .config-error")).toContainText("carry");
+  await expect(page.locator("self-check .config-error")).toContainText("carry: `on` is only in selfcheck-plus.js");
   await expect(page.locator("self-check .config-error")).toContainText("selfcheck-plus.js");
   expect(errors.some((error) => error.includes("carry") && error.includes("selfcheck-plus.js"))).toBe(true);
 });

@@ -108,7 +108,7 @@ pub fn every_language(dist: &Path) -> Result<Vec<bool>> {
             println!("{lang}: {line}");
             let plus = brotli - default_code + plus_code + extra;
             println!(
-                "{lang}:       with AUDIT-C, the drug question or the pre-check: {} brotli in all ({plus_script} and its wasm {}, the extra pack +{})",
+                "{lang}:       with AUDIT-C, the drug question, the pre-check or carry=\"on\": {} brotli in all ({plus_script} and its wasm {}, the extra pack +{})",
                 dist::kb(plus),
                 dist::kb(plus_code),
                 dist::kb(extra),

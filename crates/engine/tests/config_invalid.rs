@@ -364,6 +364,18 @@ const CASES: &[Case] = &[
         "did you mean `ketamine`",
     ),
     json(r#"{"precheck":""}"#, &["precheck"], "not a known pre-check"),
+    // Carrying the results away.
+    json(
+        r#"{"carry":"yes"}"#,
+        &["carry"],
+        "is not a known carry setting; allowed: `off` or `on`",
+    ),
+    json(r#"{"carry":"On"}"#, &["carry"], "did you mean `on`"),
+    json(
+        r#"{"carry":true}"#,
+        &["carry"],
+        "expected a string, found the boolean true",
+    ),
     json(
         r#"{"precheck":true}"#,
         &["precheck"],
@@ -440,6 +452,7 @@ const CASES: &[Case] = &[
         "not a known instrument",
     ),
     attr(&[("mode", "")], &["mode"], "not a known mode"),
+    attr(&[("carry", "true")], &["carry"], "allowed: `off` or `on`"),
     attr(&[("lang", "de-DE")], &["lang"], "not a supported language"),
     attr(&[("clinic-name", " ")], &["clinic-name"], "only whitespace"),
     attr(

@@ -21,6 +21,10 @@ fn no_configuration_at_all_gives_the_defaults() {
     assert_eq!(config.cutoffs.positive_at(Pcptsd5), 3);
     assert_eq!(config.cutoffs.positive_at(Auditc), 4);
     assert_eq!(config.precheck, None);
+    assert!(
+        !config.carry,
+        "carrying the results away is the clinic's choice"
+    );
     assert!(config.resume);
     assert_eq!(
         (config.mode, config.lang, config.emit),
@@ -50,7 +54,8 @@ fn every_json_field_lands_in_its_typed_place() {
         "emit": "scores",
         "ptsdCutoff": 4,
         "auditcCutoff": 5,
-        "precheck": "ketamine"
+        "precheck": "ketamine",
+        "carry": "on"
     }"#;
     let config = Config::parse(Some(json), &[]).unwrap();
     assert_eq!(
@@ -91,6 +96,7 @@ fn every_json_field_lands_in_its_typed_place() {
                 .and_then(|c| c.with(Auditc, 5))
                 .unwrap(),
             precheck: Some(Precheck::Ketamine),
+            carry: true,
         }
     );
 }
@@ -283,6 +289,7 @@ fn attributes_override_the_json() {
                 .and_then(|c| c.with(Auditc, 3))
                 .unwrap(),
             precheck: None,
+            carry: false,
         }
     );
 }
@@ -315,4 +322,21 @@ fn foreign_and_unrelated_attributes_are_ignored() {
         ("src", "x.js"),
     ];
     assert_eq!(Config::parse(None, &attributes).unwrap(), Config::default());
+}
+
+#[test]
+fn carry_is_read_from_the_attribute_and_the_json_and_the_attribute_wins() {
+    for (json, attributes, want) in [
+        (Some(r#"{"carry":"on"}"#), &[][..], true),
+        (Some(r#"{"carry":"off"}"#), &[][..], false),
+        (None, &[("carry", "on")][..], true),
+        (None, &[("carry", "off")][..], false),
+        (Some(r#"{"carry":"on"}"#), &[("carry", "off")][..], false),
+        (Some(r#"{"carry":"off"}"#), &[("carry", "on")][..], true),
+    ] {
+        let config = Config::parse(json, attributes).unwrap();
+        assert_eq!(config.carry, want, "{json:?} {attributes:?}");
+        // The visitor's extra wording (the carry screens' strings) is fetched only when needed.
+        assert_eq!(config.needs_extra_texts(), want, "{json:?} {attributes:?}");
+    }
 }

@@ -907,3 +907,53 @@ fn the_print_summary_names_the_ptsd_cut_off_the_clinic_chose() {
         assert!(line.contains(printed), "{cutoff}: {line}");
     }
 }
+
+#[test]
+fn with_carry_on_the_results_offer_the_qr_code_saving_and_comparing_and_the_print_summary_has_the_code(
+) {
+    let carrying = config(&[("instruments", "gad7"), ("carry", "on")]);
+    let state = answered(&carrying, &[1, 1, 1, 1, 1, 1, 1]);
+    assert_eq!(state.screen, Screen::Results);
+    let html = render(carrying, Lang::En, Some(&state));
+    let qr_codes: Vec<&str> = html
+        .split("<svg ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| tag.contains("class=\"qr\""))
+        .collect();
+    // One on the results, one on the printed summary; drawn, not announced: the text beside
+    // each says the same.
+    assert_eq!(qr_codes.len(), 2, "{html}");
+    assert!(qr_codes
+        .iter()
+        .all(|tag| tag.contains("aria-hidden=\"true\"")));
+    assert_eq!(count(&html, "class=\"qr-text\""), 2);
+    assert!(html.contains("GAD-7 7/21 mild"), "the QR text's line");
+    assert!(html.contains("Take your results with you"));
+    assert!(html.contains(">Save my results</button>"));
+    assert!(html.contains("Anyone who can open this device’s downloads can read it."));
+    let picker = element(&html, "type=\"file\"", ">");
+    assert!(picker.contains("id=\"selfcheck-earlier-file\""), "{picker}");
+    assert!(
+        html.contains("for=\"selfcheck-earlier-file\""),
+        "the picker is labelled"
+    );
+    assert!(html.contains("keeps no history of earlier results"));
+    // The status line exists before anything is opened, so what it later says is announced.
+    assert!(html.contains("role=\"status\""));
+
+    let plain = config(&[("instruments", "gad7")]);
+    let html = render(plain, Lang::En, Some(&state));
+    assert!(!html.contains("class=\"qr") && !html.contains("type=\"file\""));
+    assert!(!html.contains("Save my results"));
+}
+
+#[test]
+fn with_carry_on_the_intro_offers_the_file_after_start() {
+    let html = render(config(&[("carry", "on")]), Lang::Es, None);
+    let start = html.find(">Comenzar<").expect("Start");
+    let picker = html.find("type=\"file\"").expect("the picker");
+    assert!(start < picker, "Start comes first");
+    assert!(html.contains("Comparar con un archivo que guardó antes"));
+    assert!(!render(config(&[]), Lang::En, None).contains("type=\"file\""));
+}

@@ -50,14 +50,18 @@ pub fn instrument(value: &str) -> Result<InstrumentId, String> {
 /// In selfcheck.js, a choice only selfcheck-plus.js has is refused by name, with the fix.
 fn in_this_build(value: &str) -> Result<(), String> {
     if crate::instrument::PLUS_ONLY.contains(&value) {
-        return Err(format!(
-            "{} is only in {}: load it instead of {} (the snippet builder writes the tag)",
-            quote(value),
-            crate::PLUS_SCRIPT,
-            crate::DEFAULT_SCRIPT
-        ));
+        return Err(only_in_plus(value));
     }
     Ok(())
+}
+
+fn only_in_plus(value: &str) -> String {
+    format!(
+        "{} is only in {}: load it instead of {} (the snippet builder writes the tag)",
+        quote(value),
+        crate::PLUS_SCRIPT,
+        crate::DEFAULT_SCRIPT
+    )
 }
 
 pub fn mode(value: &str) -> Result<Mode, String> {
@@ -79,12 +83,7 @@ pub const CARRY: [(&str, bool); 2] = [("off", false), ("on", true)];
 pub fn carry(value: &str) -> Result<bool, String> {
     let carry = keyword(value, &CARRY, "carry setting")?;
     if carry && !cfg!(plus) {
-        return Err(format!(
-            "saving the results, their QR code and comparing with a saved file are only in {}: \
-             load it instead of {} (the snippet builder writes the tag)",
-            crate::PLUS_SCRIPT,
-            crate::DEFAULT_SCRIPT
-        ));
+        return Err(only_in_plus(value));
     }
     Ok(carry)
 }

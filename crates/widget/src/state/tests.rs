@@ -1,5 +1,5 @@
 use super::*;
-use selfcheck_engine::{Level, Precheck};
+use selfcheck_engine::{Lang, Level, Precheck};
 
 const PHQ9: InstrumentId = InstrumentId::Phq9;
 const GAD7: InstrumentId = InstrumentId::Gad7;
@@ -521,4 +521,35 @@ fn a_reload_mid_precheck_returns_to_that_question_and_not_past_an_unanswered_one
         Screen::Precheck(KETAMINE, 2),
         "the first open question"
     );
+}
+
+/// A file saved from a finished run, read back as the widget reads an opened file.
+fn earlier_file(values: &[u8]) -> Rc<selfcheck_engine::fhir::Earlier> {
+    let state = answer_all(started(&[PHQ9], Mode::Full), values);
+    let report = state.report(Cutoffs::default()).expect("a finished run");
+    let json = selfcheck_engine::fhir::bundle(&report, "2026-11-20T09:30:00+01:00", Lang::En)
+        .expect("a bundle");
+    Rc::new(selfcheck_engine::fhir::read(json.as_bytes()).expect("the file reads back"))
+}
+
+#[test]
+fn an_opened_file_is_kept_on_every_screen_but_never_in_the_saved_progress() {
+    let earlier = earlier_file(&[1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
+    let on_intro = Rc::new(Questionnaire::new(&[PHQ9], Mode::Full));
+    let opened = dispatch(on_intro, Action::OpenedEarlier(Ok(earlier.clone())));
+    assert_eq!(opened.earlier, Some(Ok(earlier.clone())));
+    // The visitor goes on answering: the file stays for the results.
+    let finished = answer_all(dispatch(opened, Action::Start), &[0; 9]);
+    assert_eq!(finished.screen, Screen::Results);
+    assert_eq!(finished.earlier, Some(Ok(earlier.clone())));
+    // sessionStorage gets the answers, never the file: a reload forgets it ("no history").
+    let saved = finished.to_saved().expect("progress to keep");
+    assert!(!saved.contains("2026-11-20"), "{saved}");
+    let restored = Questionnaire::restore(&[PHQ9], Mode::Full, None, &saved);
+    assert_eq!(restored.screen, Screen::Results);
+    assert_eq!(restored.earlier, None);
+    // A refusal replaces it, and Start over forgets whatever was opened.
+    let refused = dispatch(finished, Action::OpenedEarlier(Err(ReadError::TooLarge)));
+    assert_eq!(refused.earlier, Some(Err(ReadError::TooLarge)));
+    assert_eq!(dispatch(refused, Action::StartOver).earlier, None);
 }
