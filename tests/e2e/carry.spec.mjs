@@ -230,3 +230,18 @@ test("carry=on sends nothing more: the completion event is the same as without i
   expect(details[0]).not.toBeNull();
   expect(details[1]).toEqual(details[0]);
 });
+
+test("carry=on fits a 320 px phone and passes axe in the dark scheme", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.emulateMedia({ colorScheme: "dark" });
+  await openWidget(page, CARRY);
+  await answerAll(page, uniformly(1, 2));
+  await expect(page.locator("self-check .results > .carry svg.qr")).toBeVisible();
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(0);
+  // The code stays dark on light in the dark scheme, where a camera expects it.
+  const colours = await page.locator("self-check .results > .carry svg.qr").evaluate((svg) => [svg.querySelector("rect").getAttribute("fill"), svg.querySelector("path").getAttribute("fill")]);
+  expect(colours).toEqual(["#fff", "#000"]);
+  await screenshot(page, "carry-results-dark");
+  expect(await axeViolations(page)).toEqual([]);
+});

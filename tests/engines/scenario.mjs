@@ -1,5 +1,6 @@
 // The scenarios for every engine that Playwright cannot drive here (the default build's visits,
-// and selfcheck-plus.js's new screens by keyboard): Firefox (firefox.test.mjs,
+// and selfcheck-plus.js's new screens by keyboard, with carry="on": the QR code decoded, the
+// saved file handed over, and that file read back by the engine's own FileReader): Firefox (firefox.test.mjs,
 // puppeteer-core over WebDriver BiDi) and WebKitGTK (webkit.test.mjs, selenium-webdriver with
 // WebKitWebDriver). A driver only opens pages, runs a function in them, presses real keys and
 // makes real pointer clicks; what the visitor does and every check are written once, here.
@@ -10,6 +11,7 @@
 // driver itself saw go wrong (console errors, uncaught exceptions).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import jsQR from "jsqr";
 
 const BASE_URL = process.env.SELFCHECK_BASE_URL || "http://127.0.0.1:8080";
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -72,6 +74,17 @@ function widgetState() {
         : null,
     cards: root ? Array.from(root.querySelectorAll(".results .card")).map((card) => card.textContent) : [],
     crisisOnResults: shown(".results .crisis"),
+    // carry="on": the QR code's viewBox and path, the text beside it, the picker's status line,
+    // and what each card says of last time.
+    carry: root && root.querySelector(".results svg.qr")
+      ? {
+          viewBox: root.querySelector(".results svg.qr").getAttribute("viewBox"),
+          path: root.querySelector(".results svg.qr path").getAttribute("d"),
+          text: root.querySelector(".results .qr-text").textContent,
+          status: root.querySelector(".results .carry-status").textContent,
+          changes: Array.from(root.querySelectorAll(".results .card .change")).map((change) => change.textContent),
+        }
+      : null,
     events: (window.__events || []).map((event) => ({
       type: event.type,
       detail: typeof event.detail === "string" ? JSON.parse(event.detail) : event.detail,
@@ -238,7 +251,7 @@ const QUESTIONNAIRE = `/tests/pages/events.html?${new URLSearchParams({ emit: "s
 
 /** A clinic on selfcheck-plus.js: the AUDIT-C, the drug question and the ketamine pre-check. */
 const PLUS_QUESTIONNAIRE = `/tests/pages/events.html?${new URLSearchParams({
-  script: "plus", instruments: "auditc sqds", precheck: "ketamine", emit: "scores", resume: "off",
+  script: "plus", instruments: "auditc sqds", precheck: "ketamine", emit: "scores", resume: "off", carry: "on",
 })}`;
 /** The option (position) for each AUDIT-C item, the number typed for the drug question, and the
  *  option for each pre-check question (Yes, No, Not sure; 0, 1, 2, 3 or more). */
@@ -279,6 +292,96 @@ async function completePlusByKeyboard(page) {
   return { auditc: given.auditc.reduce((sum, value) => sum + value, 0), sqds: typed };
 }
 
+/** Decodes the QR code the widget drew, module by module from its SVG path (`M x y h n v1 h-n z`
+ *  runs of dark modules), with jsQR: what a phone camera would read from this engine's page. */
+function decodeDrawnQr({ viewBox, path }) {
+  const side = Number(viewBox.split(" ")[3]);
+  const scale = 4;
+  const width = side * scale;
+  const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (const [, x, y, run] of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
+    for (let module = Number(x); module < Number(x) + Number(run); module++) {
+      for (let dy = 0; dy < scale; dy++) {
+        for (let dx = 0; dx < scale; dx++) {
+          const at = ((Number(y) * scale + dy) * width + module * scale + dx) * 4;
+          pixels[at] = pixels[at + 1] = pixels[at + 2] = 0;
+        }
+      }
+    }
+  }
+  const code = jsQR(pixels, width, width);
+  assert.ok(code, "jsQR reads the QR code the widget drew");
+  return code.data;
+}
+
+/** Catches what "Save my results" hands the browser, the Blob and the file name, and keeps the
+ *  browser's own download dialog (which no driver here can read) from opening. Runs in the page. */
+function catchDownloads() {
+  const create = URL.createObjectURL;
+  window.__saved = [];
+  URL.createObjectURL = function (blob) {
+    const url = create.call(URL, blob);
+    window.__saved.push({ blob, url });
+    return url;
+  };
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    const saved = window.__saved.find((entry) => entry.url === this.href);
+    if (saved && this.hasAttribute("download")) saved.name = this.getAttribute("download");
+    else click.call(this);
+  };
+}
+
+/** The file "Save my results" handed over, read back. Runs in the page. */
+async function savedFile() {
+  const saved = (window.__saved || []).find((entry) => entry.name);
+  return saved ? { name: saved.name, type: saved.blob.type, text: await saved.blob.text() } : null;
+}
+
+/** Chooses a file with `text` in the results' picker, as the browser's file dialog would: the
+ *  widget reads it with its own FileReader. Runs in the page. */
+function chooseFile(text) {
+  const input = document.querySelector("self-check").shadowRoot.querySelector(".results input[type=file]");
+  const files = new DataTransfer();
+  files.items.add(new File([text], "selfcheck-results.json", { type: "application/json" }));
+  input.files = files.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+}
+
+/** carry="on" on the results: the QR code decodes to the text beside it, "Save my results" by
+ *  keyboard hands over a FHIR Bundle with these totals, and that file, opened again, is read by
+ *  this engine's FileReader and compared on every card. */
+async function checkCarry(page, expected) {
+  const state = await waitFor(page, "the QR code", (s) => s.carry !== null);
+  assert.equal(decodeDrawnQr(state.carry), state.carry.text, "the QR code holds the text beside it");
+  assert.match(state.carry.text, /^selfcheck \d{4}-\d{2}-\d{2}\n/);
+  assert.ok(state.carry.text.includes(`AUDIT-C ${expected.auditc}/12`), "the QR text has the AUDIT-C's total");
+
+  await page.evaluate(catchDownloads);
+  await tabTo(page, /^button:Save my results$/);
+  await page.press("Enter");
+  const deadline = Date.now() + 10_000;
+  let file = null;
+  while (!(file = await page.evaluate(savedFile)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.ok(file, "Save my results handed a file to the browser");
+  assert.match(file.name, /^selfcheck-results-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(file.type, "application/fhir+json");
+  const bundle = JSON.parse(file.text);
+  assert.equal(bundle.resourceType, "Bundle");
+  const totals = bundle.entry.map((entry) => entry.resource.item.at(-1).answer[0].valueInteger);
+  assert.deepEqual(totals, [expected.auditc, expected.sqds], "the file's totals are the results'");
+  assert.ok(!file.text.includes("ketamine"), "the pre-check is not in the file");
+
+  await page.evaluate(chooseFile, file.text);
+  const compared = await waitFor(page, "the cards compared with the file", (s) => s.carry?.changes.length === 2);
+  assert.match(compared.carry.status, /^Opened: your results saved on /);
+  assert.match(compared.carry.changes[0], new RegExp(`Last time \\(.+\\): ${expected.auditc}\\. Today: ${expected.auditc}\\.`));
+
+  await page.evaluate(chooseFile, "{ not a results file");
+  const refused = await waitFor(page, "the refusal", (s) => s.carry?.changes.length === 0);
+  assert.match(refused.carry.status, /is not results saved by this self-check/);
+}
+
 /** The engine's suite: launches it once and runs every check in it. */
 export function engineSuite(engine, launch) {
   describe(engine, () => {
@@ -310,7 +413,7 @@ export function engineSuite(engine, launch) {
         await checkResults(page, given, { recordsEvents: false });
       }));
 
-    test("selfcheck-plus.js by keyboard alone: AUDIT-C, a typed drug count, the ketamine pre-check", { timeout: 150_000 }, () =>
+    test("selfcheck-plus.js by keyboard alone: AUDIT-C, a typed drug count, the ketamine pre-check; with carry=\"on\", the QR code, the saved file and the comparison", { timeout: 150_000 }, () =>
       withPage(PLUS_QUESTIONNAIRE, async (page) => {
         assert.equal(await page.evaluate(servedPolicy), STRICT_CSP);
         const expected = await completePlusByKeyboard(page);
@@ -323,7 +426,16 @@ export function engineSuite(engine, launch) {
         const totals = Object.fromEntries(completes[0].detail.scores.map((score) => [score.id, score.total]));
         assert.deepEqual(totals, expected, "selfcheck:complete carries the totals, and no pre-check");
         assert.ok(!JSON.stringify(completes[0].detail).includes("ketamine"), "no pre-check answer in the event");
-        assert.deepEqual([...state.trouble, ...page.trouble()], [], "no console errors, exceptions or CSP violations");
+        await checkCarry(page, expected);
+        // The refused file's reason goes to the console (and to the page's watcher): that one
+        // error is expected, nothing else.
+        const trouble = [...(await page.evaluate(widgetState)).trouble, ...page.trouble()];
+        assert.deepEqual(
+          trouble.filter((line) => !line.includes("selfcheck: the file opened to compare was refused: the file is not JSON")),
+          [],
+          "no console errors, exceptions or CSP violations",
+        );
+        assert.ok(trouble.length >= 1, "the refused file is reported in the console");
       }));
 
     for (const [way, how] of [["keyboard alone", byKeyboard], ["pointer clicks on the answers' words", byPointer]]) {
