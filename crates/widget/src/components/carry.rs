@@ -17,6 +17,9 @@ use crate::i18n::{fill, strings, UiStrings};
 /// The file the visitor opened to compare with, or why it was refused.
 pub type Opened = Option<Result<Rc<Earlier>, ReadError>>;
 
+/// Told of each file the visitor opens, read or refused.
+pub type OnOpened = Callback<Result<Rc<Earlier>, ReadError>>;
+
 /// Modules of light margin around the code, as the QR standard asks.
 const QUIET_ZONE: i32 = 4;
 
@@ -75,11 +78,7 @@ pub fn qr_figure(report: &Report, date: &str, lang: Lang) -> Html {
 
 /// Reads the file chosen in `event`'s input and reports it to `on_opened`; a refusal also goes
 /// to the console with the place in the file that is wrong.
-fn open_chosen(
-    event: Event,
-    host: &HostHandle,
-    on_opened: &Callback<Result<Rc<Earlier>, ReadError>>,
-) {
+fn open_chosen(event: Event, host: &HostHandle, on_opened: &OnOpened) {
     let Some(file) = event
         .target_dyn_into::<web_sys::HtmlInputElement>()
         .and_then(|input| input.files())
@@ -134,7 +133,7 @@ pub fn open_earlier(
     opened: &Opened,
     asked: &[InstrumentId],
     host: &HostHandle,
-    on_opened: &Callback<Result<Rc<Earlier>, ReadError>>,
+    on_opened: &OnOpened,
 ) -> Html {
     let text = strings(lang);
     let onchange = {
@@ -167,7 +166,7 @@ pub fn carry_section(
     lang: Lang,
     host: &HostHandle,
     opened: &Opened,
-    on_opened: &Callback<Result<Rc<Earlier>, ReadError>>,
+    on_opened: &OnOpened,
 ) -> Html {
     let text = strings(lang);
     let now = host.now();

@@ -28,9 +28,7 @@ pub struct IntroProps {
     #[cfg(plus)]
     pub host: crate::host::HostHandle,
     #[cfg(plus)]
-    pub on_opened: Callback<
-        Result<std::rc::Rc<selfcheck_engine::fhir::Earlier>, selfcheck_engine::fhir::ReadError>,
-    >,
+    pub on_opened: super::carry::OnOpened,
 }
 
 #[inline(never)]

@@ -1,5 +1,6 @@
 use std::rc::Rc;
 
+use selfcheck_engine::change::Change;
 use selfcheck_engine::{
     instrument, Config, Explanation, InstrumentResult, Lang, Level, Precheck, Report, ScoreShown,
     Topic,
@@ -24,8 +25,7 @@ pub struct ResultsProps {
     #[cfg(plus)]
     pub opened: super::carry::Opened,
     #[cfg(plus)]
-    pub on_opened:
-        Callback<Result<Rc<selfcheck_engine::fhir::Earlier>, selfcheck_engine::fhir::ReadError>>,
+    pub on_opened: super::carry::OnOpened,
 }
 
 pub fn headline(text: UiStrings, level: Level) -> &'static str {
@@ -122,6 +122,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let report = props.report.clone();
         Callback::from(move |_: MouseEvent| host.emit(WidgetEvent::Booking(&report)))
     };
+    let changes = changes(props);
 
     html! {
         <section class="results" part="results">
@@ -138,7 +139,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             <ul class="cards">
                 { for props.report.results.iter().map(|result| html! {
-                    <li>{ card_with_change(props, result) }</li>
+                    <li>{ card_with_change(props, result, &changes) }</li>
                 }) }
             </ul>
             if let Some((precheck, topics)) = &props.topics {
@@ -193,12 +194,23 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
+/// Each instrument's change since the file opened to compare with, if any.
+#[cfg(plus)]
+fn changes(props: &ResultsProps) -> Vec<Change> {
+    super::carry::changes(&props.opened, &props.report)
+}
+
+/// The default build compares nothing.
+#[cfg(not(plus))]
+fn changes(_: &ResultsProps) -> Vec<Change> {
+    Vec::new()
+}
+
 /// The card, with last time's total and the change when a file was opened to compare.
 #[cfg(plus)]
-fn card_with_change(props: &ResultsProps, result: &InstrumentResult) -> Html {
-    use super::carry::{change_of, change_words, changes, earlier_marker};
-    let changes = changes(&props.opened, &props.report);
-    match (change_of(&changes, result), &props.opened) {
+fn card_with_change(props: &ResultsProps, result: &InstrumentResult, changes: &[Change]) -> Html {
+    use super::carry::{change_of, change_words, earlier_marker};
+    match (change_of(changes, result), &props.opened) {
         (Some(change), Some(Ok(earlier))) => {
             let date = props.host.date_of(&earlier.authored, props.lang.code());
             let words = change_words(strings(props.lang), change, &date, result.gauge().is_some());
@@ -208,9 +220,8 @@ fn card_with_change(props: &ResultsProps, result: &InstrumentResult) -> Html {
     }
 }
 
-/// The default build compares nothing.
 #[cfg(not(plus))]
-fn card_with_change(props: &ResultsProps, result: &InstrumentResult) -> Html {
+fn card_with_change(props: &ResultsProps, result: &InstrumentResult, _: &[Change]) -> Html {
     result_card(result, props.lang, Html::default(), None)
 }
 
