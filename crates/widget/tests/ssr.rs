@@ -75,6 +75,16 @@ fn element<'a>(html: &'a str, attribute: &str, end: &str) -> &'a str {
     &html[from..at + to]
 }
 
+/// The opening tags of the `<svg>` elements of `class`.
+fn svg_tags<'a>(html: &'a str, class: &str) -> Vec<&'a str> {
+    let class = format!("class=\"{class}\"");
+    html.split("<svg ")
+        .skip(1)
+        .map(|tag| &tag[..tag.find('>').unwrap()])
+        .filter(|tag| tag.contains(&class))
+        .collect()
+}
+
 /// The crisis panel's heading, which must reach a screen reader once.
 const CRISIS_HEADING: &str = "have to face this alone";
 
@@ -334,12 +344,7 @@ fn results_show_scores_bands_gauges_and_the_booking_button() {
     assert!(html.contains("10 of 27") && html.contains("Moderate"));
     assert!(html.contains("7 of 21") && html.contains("Mild"));
     // Each score is read once, from the card's text: the gauge only draws it.
-    let gauges: Vec<&str> = html
-        .split("<svg ")
-        .skip(1)
-        .map(|tag| &tag[..tag.find('>').unwrap()])
-        .filter(|tag| tag.contains("class=\"gauge\""))
-        .collect();
+    let gauges = svg_tags(&html, "gauge");
     assert_eq!(gauges.len(), 2);
     assert!(gauges
         .iter()
@@ -915,12 +920,7 @@ fn with_carry_on_the_results_offer_the_qr_code_saving_and_comparing_and_the_prin
     let state = answered(&carrying, &[1, 1, 1, 1, 1, 1, 1]);
     assert_eq!(state.screen, Screen::Results);
     let html = render(carrying, Lang::En, Some(&state));
-    let qr_codes: Vec<&str> = html
-        .split("<svg ")
-        .skip(1)
-        .map(|tag| &tag[..tag.find('>').unwrap()])
-        .filter(|tag| tag.contains("class=\"qr\""))
-        .collect();
+    let qr_codes = svg_tags(&html, "qr");
     // One on the results, one on the printed summary; drawn, not announced: the text beside
     // each says the same.
     assert_eq!(qr_codes.len(), 2, "{html}");

@@ -80,6 +80,14 @@ fn booking_link_rule() -> String {
     )
 }
 
+/// The word of a keyword setting (`resume`, `carry`) that means `value`.
+fn word_for(words: &[(&'static str, bool)], value: bool) -> &'static str {
+    words
+        .iter()
+        .find(|(_, means)| *means == value)
+        .map_or("", |(word, _)| word)
+}
+
 /// `None` for a name the engine does not read: the test below keeps every attribute described.
 fn takes(attribute: &str) -> Option<Takes> {
     let defaults = Config::default();
@@ -119,12 +127,7 @@ fn takes(attribute: &str) -> Option<Takes> {
             "`session` keeps the answers for a reload of the tab; `off` keeps nothing",
             RESUME.map(|(word, _)| word),
         )
-        .by_default(
-            RESUME
-                .iter()
-                .find(|(_, keeps)| *keeps == defaults.resume)
-                .map_or("", |(word, _)| word),
-        ),
+        .by_default(word_for(&RESUME, defaults.resume)),
         "emit" => Takes::one_of(
             "what `selfcheck:complete` and `selfcheck:booking` carry",
             Emit::ALL.map(Emit::as_str),
@@ -139,13 +142,9 @@ fn takes(attribute: &str) -> Option<Takes> {
             "`on` lets the visitor save the results as a FHIR file, show them as a QR code and compare them with a file saved earlier (selfcheck-plus.js only); `off` offers none of these",
             CARRY.map(|(word, _)| word),
         )
-        .by_default(
-            CARRY
-                .iter()
-                .find(|(_, carry)| *carry == defaults.carry)
-                .map_or("", |(word, _)| word),
-        )
-        .only_in_plus(&CARRY.iter().filter(|(_, carry)| *carry).map(|(word, _)| *word).collect::<Vec<_>>()),
+        .by_default(word_for(&CARRY, defaults.carry))
+        // `on` runs code only selfcheck-plus.js has.
+        .only_in_plus(&[word_for(&CARRY, true)]),
         _ if Cutoffs::instrument_of(attribute).is_some() => {
             let id = Cutoffs::instrument_of(attribute)?;
             let data = instrument(id);
