@@ -176,6 +176,11 @@ test("carry=on: a file that is not one saved here is refused with a message and 
   await expect(status).toHaveAttribute("data-refused", "");
   await expect(status).toHaveAttribute("role", "status");
   expect(errors.some((error) => error.startsWith("selfcheck: the file opened to compare was refused: the file is not results saved here: entry[0]"))).toBe(true);
+  // A refused file is unselected, so choosing the same one again is read again.
+  const refusals = errors.length;
+  await openByKeyboard(page, notOurs);
+  await expect.poll(() => errors.length).toBe(refusals + 1);
+  await expect(page.locator("self-check .intro input[type=file]")).toHaveValue("");
 
   const tooLarge = path.join(SAVED, "too-large.json");
   writeFileSync(tooLarge, " ".repeat(65 * 1024) + "{}");

@@ -79,11 +79,10 @@ pub fn qr_figure(report: &Report, date: &str, lang: Lang) -> Html {
 /// Reads the file chosen in `event`'s input and reports it to `on_opened`; a refusal also goes
 /// to the console with the place in the file that is wrong.
 fn open_chosen(event: Event, host: &HostHandle, on_opened: &OnOpened) {
-    let Some(file) = event
-        .target_dyn_into::<web_sys::HtmlInputElement>()
-        .and_then(|input| input.files())
-        .and_then(|files| files.get(0))
-    else {
+    let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
         return;
     };
     let report = {
@@ -93,6 +92,9 @@ fn open_chosen(event: Event, host: &HostHandle, on_opened: &OnOpened) {
                 web_sys::console::error_1(
                     &format!("selfcheck: the file opened to compare was refused: {error}").into(),
                 );
+                // Unselected, so that choosing the same file again (mended, or by mistake
+                // twice) is a change the picker reports.
+                input.set_value("");
             }
             on_opened.emit(read.map(Rc::new));
         }
