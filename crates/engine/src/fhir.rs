@@ -286,6 +286,8 @@ pub enum ReadError {
     TooLarge,
     NotJson(String),
     NotOurs(String),
+    /// The browser could not read the file at all (moved, deleted, no permission).
+    Unreadable,
 }
 
 impl core::fmt::Display for ReadError {
@@ -294,6 +296,24 @@ impl core::fmt::Display for ReadError {
             ReadError::TooLarge => write!(f, "the file is larger than {MAX_FILE_BYTES} bytes"),
             ReadError::NotJson(why) => write!(f, "the file is not JSON: {why}"),
             ReadError::NotOurs(why) => write!(f, "the file is not results saved here: {why}"),
+            ReadError::Unreadable => write!(f, "the browser could not read the file"),
+        }
+    }
+}
+
+impl ReadError {
+    /// What the console may say: the kind of problem and, for a file that is not ours, the
+    /// field where it starts (`entry[0].resource.item[10]`), never a value read from the file.
+    /// A page's error-reporting tools may send console messages away, and the file holds the
+    /// visitor's answers.
+    pub fn for_console(&self) -> String {
+        match self {
+            ReadError::NotJson(_) => "the file is not JSON".into(),
+            ReadError::NotOurs(why) => {
+                let place = why.split([' ', ':']).next().unwrap_or_default();
+                format!("the file is not results saved here (at {place})")
+            }
+            ReadError::TooLarge | ReadError::Unreadable => self.to_string(),
         }
     }
 }

@@ -485,4 +485,32 @@ fn every_malformed_file_is_refused() {
     assert!(
         matches!(reason("a total that is not the sum"), ReadError::NotOurs(why) if why.contains("entry[0].resource.item[10]"))
     );
+    // The console gets the field, never a value from the file: the visitor's answers stay out
+    // of whatever a page's error tools collect.
+    assert_eq!(
+        reason("a total that is not the sum").for_console(),
+        "the file is not results saved here (at entry[0].resource.item[10])"
+    );
+    for (name, bytes) in &cases {
+        let error = fhir::read(bytes).unwrap_err();
+        let console = error.for_console();
+        let detail = error.to_string();
+        // Every backquoted value and every number in the full reason stays out of the console,
+        // except the size limit and the indices of the place.
+        for value in detail.split('`').skip(1).step_by(2) {
+            assert!(
+                !console.contains(&format!("`{value}`")),
+                "{name}: {console}"
+            );
+        }
+        assert!(
+            console.starts_with("the file is not results saved here (at ")
+                || [
+                    "the file is not JSON",
+                    "the file is larger than 65536 bytes"
+                ]
+                .contains(&console.as_str()),
+            "{name}: {console}"
+        );
+    }
 }

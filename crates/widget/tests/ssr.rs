@@ -931,7 +931,9 @@ fn with_carry_on_the_results_offer_the_qr_code_saving_and_comparing_and_the_prin
     assert!(html.contains("GAD-7 7/21 mild"), "the QR text's line");
     assert!(html.contains("Take your results with you"));
     assert!(html.contains(">Save my results</button>"));
-    assert!(html.contains("Anyone who can open this device’s downloads can read it."));
+    assert!(html.contains(
+        "Anyone who can open your downloads, on this device or wherever they are synced, can read it."
+    ));
     let picker = element(&html, "type=\"file\"", ">");
     assert!(picker.contains("id=\"selfcheck-earlier-file\""), "{picker}");
     assert!(

@@ -90,7 +90,11 @@ fn open_chosen(event: Event, host: &HostHandle, on_opened: &OnOpened) {
         move |read: Result<Earlier, ReadError>| {
             if let Err(error) = &read {
                 web_sys::console::error_1(
-                    &format!("selfcheck: the file opened to compare was refused: {error}").into(),
+                    &format!(
+                        "selfcheck: the file opened to compare was refused: {}",
+                        error.for_console()
+                    )
+                    .into(),
                 );
                 // Unselected, so that choosing the same file again (mended, or by mistake
                 // twice) is a change the picker reports.
@@ -109,31 +113,54 @@ fn open_chosen(event: Event, host: &HostHandle, on_opened: &OnOpened) {
         Callback::from(move |bytes: Option<Vec<u8>>| {
             report(match bytes {
                 Some(bytes) => fhir::read(&bytes),
-                None => Err(ReadError::NotJson("the browser could not read it".into())),
+                None => Err(ReadError::Unreadable),
             })
         }),
     );
 }
 
+/// Where the picker is: before the questions, or on the results that show the comparison.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum PickerOn {
+    Intro,
+    Results,
+}
+
 /// What the status line says about the file opened: nothing yet, its date, or why it was refused.
-fn opened_words(text: UiStrings, opened: &Opened, asked: &[InstrumentId], date: &str) -> String {
+fn opened_words(
+    text: UiStrings,
+    opened: &Opened,
+    asked: &[InstrumentId],
+    date: &str,
+    on: PickerOn,
+) -> String {
     match opened {
         None => String::new(),
         Some(Ok(earlier)) if !earlier.results.iter().any(|r| asked.contains(&r.id)) => {
             text.carry_nothing_shared().to_string()
         }
-        Some(Ok(_)) => fill(text.carry_opened(), &[("date", date)]),
+        Some(Ok(_)) => {
+            let words = match on {
+                PickerOn::Intro => text.carry_opened(),
+                PickerOn::Results => text.carry_compared(),
+            };
+            fill(words, &[("date", date)])
+        }
         Some(Err(ReadError::TooLarge)) => text.carry_error_size().to_string(),
-        Some(Err(_)) => text.carry_error_file().to_string(),
+        Some(Err(ReadError::Unreadable)) => text.carry_error_read().to_string(),
+        Some(Err(ReadError::NotJson(_) | ReadError::NotOurs(_))) => {
+            text.carry_error_file().to_string()
+        }
     }
 }
 
 /// The file picker: on the intro and on the results. The status line is a live region that is
-/// always there, so what it comes to say is announced once.
+/// always there (empty, not hidden), so what it comes to say is announced once.
 pub fn open_earlier(
     lang: Lang,
     opened: &Opened,
     asked: &[InstrumentId],
+    on: PickerOn,
     host: &HostHandle,
     on_opened: &OnOpened,
 ) -> Html {
@@ -153,10 +180,10 @@ pub fn open_earlier(
             <p class="carry-note" id="selfcheck-earlier-hint">{ text.carry_open_note() }</p>
             <input type="file" id="selfcheck-earlier-file" part="file-input"
                 accept=".json,application/json,application/fhir+json"
-                aria-describedby="selfcheck-earlier-hint" {onchange} />
-            <p class="carry-status" role="status"
+                aria-describedby="selfcheck-earlier-hint selfcheck-earlier-status" {onchange} />
+            <p class="carry-status" id="selfcheck-earlier-status" role="status"
                 data-refused={matches!(opened, Some(Err(_))).then_some("")}>
-                { opened_words(text, opened, asked, &date) }
+                { opened_words(text, opened, asked, &date, on) }
             </p>
         </div>
     }
@@ -200,7 +227,7 @@ pub fn carry_section(
             <p class="carry-note" id="selfcheck-save-hint">{ text.carry_save_note() }</p>
             <button type="button" class="secondary" part="button" aria-describedby="selfcheck-save-hint"
                 onclick={on_save}>{ text.carry_save() }</button>
-            { open_earlier(lang, opened, &asked, host, on_opened) }
+            { open_earlier(lang, opened, &asked, PickerOn::Results, host, on_opened) }
         </section>
     }
 }
@@ -222,8 +249,16 @@ fn total_words(id: InstrumentId, total: u8) -> String {
     }
 }
 
-/// The card's lines for a change: last time and today, and what the engine's verdict says.
+/// The card's lines for a change: last time and today, and what the engine's verdict says. Totals
+/// that cannot be compared (a short form's, out of another maximum) are not set side by side.
 pub fn change_words(text: UiStrings, change: &Change, date: &str, has_gauge: bool) -> Html {
+    if change.verdict == Verdict::NotComparable {
+        return html! {
+            <p class="change" data-verdict={verdict_name(change.verdict)}>
+                { fill(text.carry_not_comparable(), &[("date", date)]) }
+            </p>
+        };
+    }
     let numbers = fill(
         text.carry_change(),
         &[
@@ -245,8 +280,9 @@ pub fn change_words(text: UiStrings, change: &Change, date: &str, has_gauge: boo
         Verdict::BelowThreshold { points } => {
             fill(text.carry_small(), &[("threshold", &points.to_string())])
         }
-        Verdict::NoPublishedThreshold => text.carry_no_threshold().to_string(),
-        Verdict::NotComparable => text.carry_not_comparable().to_string(),
+        Verdict::NoPublishedThreshold | Verdict::NotComparable => {
+            text.carry_no_threshold().to_string()
+        }
     };
     html! {
         <p class="change" data-verdict={verdict_name(change.verdict)}>
@@ -267,9 +303,11 @@ fn verdict_name(verdict: Verdict) -> &'static str {
     }
 }
 
-/// Where the gauge marks last time: only on the same scale (not after a short form's total).
+/// Where the gauge marks last time: only on the same scale (not after a short form's total), and
+/// not under today's marker, where it could not be seen.
 pub fn earlier_marker(change: &Change) -> Option<u8> {
-    (change.verdict != Verdict::NotComparable).then_some(change.earlier)
+    (change.verdict != Verdict::NotComparable && change.earlier != change.now)
+        .then_some(change.earlier)
 }
 
 /// The change for `result`, if the file opened has its instrument.

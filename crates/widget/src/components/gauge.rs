@@ -12,9 +12,10 @@ fn tenths(x: f32) -> String {
 }
 
 /// A horizontal scale with the segments the engine chose (its bands, split at the cut-off) and a
-/// marker at the score; with `earlier`, an outlined marker at last time's score. Hidden from screen readers: the card's text says the same score and band, and
-/// a name on the gauge would have them read twice. Geometry goes in SVG attributes, not style
-/// attributes, which a strict CSP would block.
+/// marker at the score; with `earlier`, an outlined marker at last time's score. Hidden from
+/// screen readers: the card's text says the same scores and band, and a name on the gauge would
+/// have them read twice. Geometry goes in SVG attributes, not style attributes, which a strict
+/// CSP would block.
 pub fn gauge(score: u8, max: u8, segments: &[Segment], earlier: Option<u8>) -> Html {
     // A score sits in the middle of its unit, so 0 and the maximum stay inside the bar.
     let span = f32::from(max) + 1.0;

@@ -88,6 +88,7 @@ fn open_earlier(props: &IntroProps) -> Html {
         props.lang,
         &props.opened,
         &props.instruments,
+        super::carry::PickerOn::Intro,
         &props.host,
         &props.on_opened,
     )

@@ -194,9 +194,13 @@ pub fn results(props: &ResultsProps) -> Html {
     }
 }
 
-/// Each instrument's change since the file opened to compare with, if any.
+/// Each instrument's change since the file opened to compare with, if any; none once the page
+/// has turned `carry` off.
 #[cfg(plus)]
 fn changes(props: &ResultsProps) -> Vec<Change> {
+    if !props.config.carry {
+        return Vec::new();
+    }
     super::carry::changes(&props.opened, &props.report)
 }
 
