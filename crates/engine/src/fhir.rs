@@ -310,7 +310,12 @@ impl ReadError {
         match self {
             ReadError::NotJson(_) => "the file is not JSON".into(),
             ReadError::NotOurs(why) => {
-                let place = why.split([' ', ':']).next().unwrap_or_default();
+                // Every reason starts with its place: `entry[0].resource.item[10]: …`.
+                let place = why
+                    .split(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches(':');
                 format!("the file is not results saved here (at {place})")
             }
             ReadError::TooLarge | ReadError::Unreadable => self.to_string(),
