@@ -4,8 +4,12 @@
 //! is shown without a verdict; a short form's total is never compared with the whole
 //! instrument's.
 
+#[cfg(plus)]
 use crate::fhir::Earlier;
-use crate::instrument::{instrument, InstrumentId};
+#[cfg(plus)]
+use crate::instrument::instrument;
+use crate::instrument::InstrumentId;
+#[cfg(plus)]
 use crate::scoring::{Report, Screen};
 
 /// One instrument asked both times.
@@ -34,6 +38,7 @@ pub enum Verdict {
 }
 
 /// Every instrument in `report` that the earlier file also has, in `report`'s order.
+#[cfg(plus)]
 pub fn compare(earlier: &Earlier, report: &Report) -> Vec<Change> {
     report
         .results

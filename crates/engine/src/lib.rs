@@ -25,6 +25,9 @@ mod answers;
 pub mod change;
 mod config;
 mod crisis;
+// Carrying results away (the saved file, the QR text) runs only in selfcheck-plus.js: compiled
+// out of the default build, so its generic code cannot change how the rest is compiled there.
+#[cfg(plus)]
 pub mod fhir;
 mod flow;
 mod instrument;
@@ -35,6 +38,7 @@ pub mod pack;
 mod precheck;
 pub mod pseudo;
 mod scoring;
+#[cfg(plus)]
 pub mod summary;
 
 /// The script a clinic pastes by default: the default instruments (`InstrumentId::DEFAULT`).
