@@ -8,7 +8,8 @@ use serde_json::Value;
 
 const AUTHORED: &str = "2026-11-29T14:05:09+01:00";
 
-fn bundle(instruments: &[InstrumentId], mode: Mode, set: &[(InstrumentId, Part, u16)]) -> Value {
+/// The answers `set` gives: (instrument, part, value), a count for `Part::Count`.
+fn answers_of(set: &[(InstrumentId, Part, u16)]) -> Answers {
     let mut answers = Answers::new();
     for &(id, part, value) in set {
         let question = Question::new(id, part);
@@ -17,6 +18,11 @@ fn bundle(instruments: &[InstrumentId], mode: Mode, set: &[(InstrumentId, Part, 
             _ => answers.set(question, value as u8).unwrap(),
         }
     }
+    answers
+}
+
+fn bundle(instruments: &[InstrumentId], mode: Mode, set: &[(InstrumentId, Part, u16)]) -> Value {
+    let answers = answers_of(set);
     let report = score(instruments, mode, Cutoffs::default(), &answers).unwrap();
     serde_json::from_str(&fhir::bundle(&report, AUTHORED, Lang::En).unwrap()).unwrap()
 }
@@ -221,26 +227,17 @@ fn authored_must_be_a_date_time_to_the_second_with_its_zone() {
 
 /// A visit with the PHQ-9 (with its difficulty), the PC-PTSD-5 and the drug question, saved.
 fn saved_visit() -> (selfcheck_engine::Report, String) {
-    let mut answers = Answers::new();
-    for (i, v) in [1u8, 2, 0, 3, 1, 0, 0, 2, 0].into_iter().enumerate() {
-        answers
-            .set(Question::new(InstrumentId::Phq9, Part::Item(i as u8)), v)
-            .unwrap();
-    }
-    answers
-        .set(Question::new(InstrumentId::Phq9, Part::FollowUp), 1)
-        .unwrap();
-    answers
-        .set(Question::new(InstrumentId::Pcptsd5, Part::Gate), 1)
-        .unwrap();
-    for (i, v) in [1u8, 0, 1, 1, 0].into_iter().enumerate() {
-        answers
-            .set(Question::new(InstrumentId::Pcptsd5, Part::Item(i as u8)), v)
-            .unwrap();
-    }
-    answers
-        .set_count(Question::new(InstrumentId::Sqds, Part::Count), 4)
-        .unwrap();
+    let set = [
+        items(InstrumentId::Phq9, &[1, 2, 0, 3, 1, 0, 0, 2, 0]),
+        vec![
+            (InstrumentId::Phq9, Part::FollowUp, 1),
+            (InstrumentId::Pcptsd5, Part::Gate, 1),
+        ],
+        items(InstrumentId::Pcptsd5, &[1, 0, 1, 1, 0]),
+        vec![(InstrumentId::Sqds, Part::Count, 4)],
+    ]
+    .concat();
+    let answers = answers_of(&set);
     let ids = [
         InstrumentId::Phq9,
         InstrumentId::Pcptsd5,

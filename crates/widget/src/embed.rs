@@ -353,6 +353,13 @@ impl BrowserHost {
     }
 }
 
+/// `Intl` options for a date written out in the visitor's language ("November 29, 2026").
+fn long_date() -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    options
+}
+
 impl Host for BrowserHost {
     fn emit(&self, event: WidgetEvent<'_>) {
         match event {
@@ -404,10 +411,8 @@ impl Host for BrowserHost {
     }
 
     fn today(&self, lang: &str) -> String {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         js_sys::Date::new_0()
-            .to_locale_date_string(lang, &options)
+            .to_locale_date_string(lang, &long_date())
             .into()
     }
 
@@ -439,8 +444,7 @@ impl Host for BrowserHost {
         // The date as the device wrote it (its own wall clock), read back without moving it to
         // this device's time zone: `2026-11-29T23:30:00-05:00` stays the 29th.
         let day = date_time.get(..10).unwrap_or_default();
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let options = long_date();
         let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
         let date = js_sys::Date::new(&format!("{day}T12:00:00Z").into());
         if date.get_time().is_nan() {

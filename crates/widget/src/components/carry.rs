@@ -189,16 +189,17 @@ pub fn open_earlier(
     }
 }
 
-/// The results' section: the QR code, "Save my results" with what saving means, and the picker.
+/// The results' section: the QR code (`qr_figure`'s, drawn once for the screen and the printed
+/// summary), "Save my results" with what saving means, and the picker.
 pub fn carry_section(
     report: &Rc<Report>,
     lang: Lang,
+    qr: Html,
     host: &HostHandle,
     opened: &Opened,
     on_opened: &OnOpened,
 ) -> Html {
     let text = strings(lang);
-    let now = host.now();
     let on_save = {
         let host = host.clone();
         let report = report.clone();
@@ -223,7 +224,7 @@ pub fn carry_section(
     html! {
         <section class="carry" part="carry">
             <h3>{ text.carry_heading() }</h3>
-            { qr_figure(report, now.get(..10).unwrap_or(""), lang) }
+            { qr }
             <p class="carry-note" id="selfcheck-save-hint">{ text.carry_save_note() }</p>
             <button type="button" class="secondary" part="button" aria-describedby="selfcheck-save-hint"
                 onclick={on_save}>{ text.carry_save() }</button>

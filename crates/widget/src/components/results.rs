@@ -123,6 +123,8 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |_: MouseEvent| host.emit(WidgetEvent::Booking(&report)))
     };
     let changes = changes(props);
+    // One QR code for the screen and the printed summary.
+    let qr = qr_code(props);
 
     html! {
         <section class="results" part="results">
@@ -166,7 +168,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <button type="button" class="secondary" part="button" onclick={on_back}>{ text.change_answers() }</button>
                 <button type="button" class="secondary" part="button" onclick={on_clear}>{ text.clear() }</button>
             </div>
-            { carry_section(props) }
+            { carry_section(props, qr.clone()) }
             <section class="about">
                 <h3>{ text.about_heading() }</h3>
                 <p>{ text.about_body() }</p>
@@ -189,7 +191,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <p class="not-diagnosis">{ text.not_diagnosis() }</p>
                 <p>{ text.who_watches(props.config.emit) }</p>
             </section>
-            { print_summary(&props.report, props.topics.as_ref(), props.lang, &props.host.today(props.lang.code()), print_qr(props)) }
+            { print_summary(&props.report, props.topics.as_ref(), props.lang, &props.host.today(props.lang.code()), qr) }
         </section>
     }
 }
@@ -231,13 +233,14 @@ fn card_with_change(props: &ResultsProps, result: &InstrumentResult, _: &[Change
 
 /// The QR code, the save button and the picker, when the clinic lets visitors carry results.
 #[cfg(plus)]
-fn carry_section(props: &ResultsProps) -> Html {
+fn carry_section(props: &ResultsProps, qr: Html) -> Html {
     if !props.config.carry {
         return Html::default();
     }
     super::carry::carry_section(
         &props.report,
         props.lang,
+        qr,
         &props.host,
         &props.opened,
         &props.on_opened,
@@ -245,13 +248,13 @@ fn carry_section(props: &ResultsProps) -> Html {
 }
 
 #[cfg(not(plus))]
-fn carry_section(_: &ResultsProps) -> Html {
+fn carry_section(_: &ResultsProps, _: Html) -> Html {
     Html::default()
 }
 
-/// The printed summary carries the same QR code and text as the screen.
+/// The results' QR code and its text, on the screen and on the printed summary alike.
 #[cfg(plus)]
-fn print_qr(props: &ResultsProps) -> Html {
+fn qr_code(props: &ResultsProps) -> Html {
     if !props.config.carry {
         return Html::default();
     }
@@ -260,7 +263,7 @@ fn print_qr(props: &ResultsProps) -> Html {
 }
 
 #[cfg(not(plus))]
-fn print_qr(_: &ResultsProps) -> Html {
+fn qr_code(_: &ResultsProps) -> Html {
     Html::default()
 }
 
